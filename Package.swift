@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "routerlab",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "routerlab", targets: ["routerlab"]),
+    .library(name: "RouterCore", targets: ["RouterCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // A small TOML-subset reader that keeps the line of every value, for file:line errors.
+    .target(name: "ConfigFile"),
+    // Pure routing: scenarios, strategies, decision flow, cost model, evaluation. No terminal.
+    .target(
+      name: "RouterCore",
+      dependencies: ["ConfigFile"],
+      resources: [.copy("Resources/Scenarios")]
+    ),
+    // Terminal-neutral UI primitives: cells, buffer, width, layout, events, themes.
+    // .target(name: "TerminalUI", dependencies: ["ConfigFile"]),
+    // The playground app: State, Msg, update, view. Pure.
+    // .target(name: "Playground", dependencies: ["RouterCore", "TerminalUI"]),
+    // The C shim over ncursesw.
+    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    // The only code that talks to the terminal.
+    // .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+    .executableTarget(
+      name: "routerlab",
+      dependencies: [
+        "RouterCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "RouterCoreTests", dependencies: ["RouterCore", "ConfigFile"]),
+    // .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ConfigFile"]),
+    // .testTarget(
+    //   name: "PlaygroundTests",
+    //   dependencies: ["Playground", "RouterCore", "TerminalUI"],
+    //   exclude: ["Snapshots"]
+    // ),
+    .testTarget(name: "RouterLabTests", dependencies: ["RouterCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,38 @@
+/// A scenario's strategies, built once, ready to route text and time every verdict.
+public struct Router: Sendable {
+  public let scenario: Scenario
+  /// Every strategy, in panel order; the hybrid flow is last.
+  public let strategies: [any RoutingStrategy]
+  /// The strategy `route` uses when none is named.
+  public static let defaultStrategy = "hybrid"
+
+  /// Builds the offline strategies of `scenario`, training the classifier on its examples.
+  public init(scenario: Scenario, extra: [any RoutingStrategy] = []) {
+    self.scenario = scenario
+    let rules = KeywordRules(scenario: scenario)
+    let classifier = LearnedClassifier(scenario: scenario)
+    let hybrid = HybridFlow(scenario: scenario, rules: rules, classifier: classifier)
+    strategies = [rules, ComplexityHeuristic(settings: scenario.heuristic), classifier] + extra + [hybrid]
+  }
+
+  /// Command-line names of the strategies.
+  public var strategyNames: [String] { strategies.map(\.name) }
+
+  public func strategy(named name: String) -> (any RoutingStrategy)? {
+    strategies.first { $0.name == name }
+  }
+
+  /// One strategy's verdict with its latency.
+  public func route(_ query: Query, with strategy: any RoutingStrategy) -> Verdict {
+    let start = Stopwatch.now()
+    var v = strategy.route(query)
+    v.latencyNanos = Stopwatch.now() &- start
+    return v
+  }
+
+  /// Every strategy's verdict for `text`, in panel order.
+  public func routeAll(_ text: String) -> [Verdict] {
+    let query = Query(text)
+    return strategies.map { route(query, with: $0) }
+  }
+}

@@ -1,0 +1,93 @@
+/// Turns a query into hashed sparse features: words, word pairs, and character 3–5-grams.
+///
+/// Character n-grams make the classifier robust to typos and inflections (`suicidal`,
+/// `suicde`), words and pairs carry meaning (`chest pain`). Features are hashed into a fixed
+/// number of buckets so no vocabulary has to be stored, and each keeps where it came from so the
+/// few that decided a verdict can be named.
+public struct FeatureHasher: Sendable {
+  /// log2 of the number of buckets.
+  public let bits: Int
+  public var buckets: Int { 1 << bits }
+
+  public init(bits: Int = 18) {
+    self.bits = bits
+  }
+
+  /// Where a feature came from in the query, to rebuild its name.
+  public enum Origin: Sendable, Equatable {
+    case word(Int)
+    case pair(Int)
+    case chars(word: Int, start: Int, length: Int)
+  }
+
+  public struct Feature: Sendable {
+    public var bucket: Int
+    public var origin: Origin
+  }
+
+  /// Features of `query`, each with weight 1/sqrt(count) so every message has unit length.
+  public func features(_ query: Query) -> (features: [Feature], value: Float) {
+    var out: [Feature] = []
+    let words = query.words
+    out.reserveCapacity(words.count * 12)
+    let mask = UInt64(buckets - 1)
+    var padded: [UInt8] = []
+    for (i, w) in words.enumerated() {
+      out.append(Feature(bucket: Int(Self.hash(w.utf8, seed: 1) & mask), origin: .word(i)))
+      if i + 1 < words.count {
+        var h = Self.hash(w.utf8, seed: 2)
+        h = Self.mix(h, 0x20)
+        h = Self.continueHash(h, words[i + 1].utf8)
+        out.append(Feature(bucket: Int(h & mask), origin: .pair(i)))
+      }
+      padded.removeAll(keepingCapacity: true)
+      padded.append(0x20)
+      padded.append(contentsOf: w.utf8)
+      padded.append(0x20)
+      let n = padded.count
+      for length in 3...5 where length <= n {
+        for start in 0...(n - length) {
+          var h: UInt64 = 0xcbf2_9ce4_8422_2325 &+ UInt64(length) &* 0x9E37_79B9
+          for k in start..<(start + length) { h = Self.mix(h, padded[k]) }
+          out.append(Feature(bucket: Int(h & mask), origin: .chars(word: i, start: start, length: length)))
+        }
+      }
+    }
+    let value: Float = out.isEmpty ? 0 : 1 / Float(out.count).squareRoot()
+    return (out, value)
+  }
+
+  /// A readable name for a feature of `query`.
+  public func name(of origin: Origin, in query: Query) -> String {
+    switch origin {
+    case .word(let i): return query.words[i]
+    case .pair(let i): return query.words[i] + " " + query.words[i + 1]
+    case .chars(let i, let start, let length):
+      let padded = Array((" " + query.words[i] + " ").utf8)
+      let slice = padded[start..<min(start + length, padded.count)]
+      let s = String(decoding: slice, as: UTF8.self).replacingSpaces()
+      return "…\(s)…"
+    }
+  }
+
+  @inline(__always) static func mix(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+    (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+  }
+
+  static func hash(_ bytes: String.UTF8View, seed: UInt64) -> UInt64 {
+    continueHash(0xcbf2_9ce4_8422_2325 ^ (seed &* 0x9E37_79B9_7F4A_7C15), bytes)
+  }
+
+  static func continueHash(_ start: UInt64, _ bytes: String.UTF8View) -> UInt64 {
+    var h = start
+    for b in bytes { h = mix(h, b) }
+    return h
+  }
+}
+
+extension String {
+  /// Shows word boundaries in character n-grams as `_`.
+  fileprivate func replacingSpaces() -> String {
+    String(map { $0 == " " ? "_" : $0 })
+  }
+}

@@ -1,0 +1,105 @@
+/// Strategy 4: the hybrid decision flow a clinic would ship.
+///
+/// Checks run in order, safety before cost, and the first that fires decides (seed 000's
+/// "first yes wins"): safety rules, explicit requests for a person, the classifier's warning
+/// for the escalation route, the classifier when confident, and a fallback to the more capable of
+/// the two likeliest routes when it is not. The verdict's trace lists every check.
+public struct HybridFlow: RoutingStrategy {
+  public let name = "hybrid"
+  public let title = "Hybrid decision flow"
+  public let rules: KeywordRules
+  public let classifier: LearnedClassifier
+  public let settings: FlowSettings
+  private let scenario: ScenarioSummary
+
+  /// What the flow needs to know of the scenario: route ranks.
+  struct ScenarioSummary: Sendable {
+    var ranks: [String: Int]
+    func moreCapable(_ a: String, _ b: String) -> String { (ranks[a] ?? -1) >= (ranks[b] ?? -1) ? a : b }
+  }
+
+  public init(scenario: Scenario, rules: KeywordRules, classifier: LearnedClassifier) {
+    self.rules = rules
+    self.classifier = classifier
+    self.settings = scenario.flow
+    self.scenario = ScenarioSummary(ranks: Dictionary(uniqueKeysWithValues: scenario.routes.map { ($0.name, $0.rank) }))
+  }
+
+  /// Names of the checks, in order.
+  public static let checkNames = ["safety rules", "asks for a person", "classifier warning", "classifier confident", "fallback"]
+
+  public func route(_ query: Query) -> Verdict {
+    var steps: [TraceStep] = []
+    var decided: (route: String, reason: String, score: Double)?
+
+    func add(_ step: TraceStep) {
+      var s = step
+      if decided != nil { s.outcome = .skipped }
+      steps.append(s)
+    }
+
+    let hits = rules.hits(query)
+    // 1. Safety rules.
+    let safety = hits.first { $0.rule.stage == .safety }
+    add(TraceStep(
+      name: Self.checkNames[0], question: "does a safety rule match (self-harm, abuse, emergency, threat)?",
+      outcome: safety != nil ? .fired : .passed, route: safety?.rule.route, score: safety != nil ? 1 : 0,
+      detail: safety.map { "\($0.rule.name): \"\($0.matched)\"" } ?? "no safety phrase"))
+    if let s = safety {
+      decided = (s.rule.route, "safety rule \(s.rule.name) matched \"\(s.matched)\"", 1)
+    }
+    // 2. Escalation rules: explicit requests for a person, legal, complaints.
+    let escalation = hits.first { $0.rule.stage == .escalation }
+    add(TraceStep(
+      name: Self.checkNames[1], question: "does the message ask for a person, complain, or raise a legal matter?",
+      outcome: escalation != nil ? .fired : .passed, route: escalation?.rule.route, score: escalation != nil ? 1 : 0,
+      detail: escalation.map { "\($0.rule.name): \"\($0.matched)\"" } ?? "no escalation phrase"))
+    if decided == nil, let e = escalation {
+      decided = (e.rule.route, "rule \(e.rule.name) matched \"\(e.matched)\"", 1)
+    }
+    // 3-5. The classifier (computed even when skipped, so the trace can show its numbers).
+    let ranking = classifier.rank(query)
+    let top = ranking.top
+    let runner = ranking.runnerUp
+    if let escalateRoute = settings.escalateRoute {
+      let p = ranking.probability(of: escalateRoute)
+      let fires = p >= settings.escalateThreshold
+      let other = top.route == escalateRoute ? runner : top
+      add(TraceStep(
+        name: Self.checkNames[2], question: "does the classifier give \(escalateRoute) at least \(Percent(settings.escalateThreshold))?",
+        outcome: fires ? .fired : .passed, route: escalateRoute, score: p, threshold: settings.escalateThreshold,
+        runnerUp: (other.route, other.probability),
+        detail: fires ? "leaning on \(classifier.explain(query, ranking, route: escalateRoute, over: other.route).joined(separator: ", "))" : ""))
+      if decided == nil, fires {
+        let why = classifier.explain(query, ranking, route: escalateRoute, over: other.route)
+        decided = (escalateRoute, "classifier gives \(escalateRoute) \(Percent(p)) (≥ \(Percent(settings.escalateThreshold)))"
+          + (why.isEmpty ? "" : " on \(why.joined(separator: ", "))"), p)
+      }
+    }
+    let confident = top.probability >= settings.confidenceThreshold
+    add(TraceStep(
+      name: Self.checkNames[3], question: "is the classifier at least \(Percent(settings.confidenceThreshold)) sure?",
+      outcome: confident ? .fired : .passed, route: top.route, score: top.probability,
+      threshold: settings.confidenceThreshold, runnerUp: (runner.route, runner.probability),
+      detail: "top \(top.route) \(Percent(top.probability)), runner-up \(runner.route) \(Percent(runner.probability))"))
+    if decided == nil, confident {
+      let why = classifier.explain(query, ranking, route: top.route, over: runner.route)
+      decided = (top.route, "classifier \(Percent(top.probability)) sure of \(top.route)"
+        + (why.isEmpty ? "" : " on \(why.joined(separator: ", "))"), top.probability)
+    }
+    let fallback = scenario.moreCapable(top.route, runner.route)
+    add(TraceStep(
+      name: Self.checkNames[4], question: "unsure: take the more capable of the two likeliest routes",
+      outcome: .fired, route: fallback, score: top.probability, runnerUp: (runner.route, runner.probability),
+      detail: "\(top.route) \(Percent(top.probability)) vs \(runner.route) \(Percent(runner.probability)) → \(fallback)"))
+    if decided == nil {
+      decided = (fallback, "unsure (\(top.route) \(Percent(top.probability)) vs \(runner.route) \(Percent(runner.probability))); "
+        + "falling back to the more capable \(fallback)", top.probability)
+    }
+    let d = decided ?? (fallback, "", 0)
+    let firedStep = steps.first { $0.outcome == .fired }
+    return Verdict(
+      strategy: name, route: d.route, score: d.score, scoreKind: .confidence, reason: d.reason,
+      evidence: [Evidence("decided by", firedStep?.name ?? "")], trace: steps)
+  }
+}

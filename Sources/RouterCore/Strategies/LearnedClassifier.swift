@@ -1,0 +1,65 @@
+/// Strategy 3: logistic regression over hashed words, word pairs and character n-grams,
+/// trained on the scenario's training examples when the scenario loads.
+public struct LearnedClassifier: RoutingStrategy {
+  public let name = "classifier"
+  public let title = "Learned classifier"
+  public let model: LogisticModel
+
+  public init(scenario: Scenario) {
+    model = LogisticModel(examples: scenario.train, classes: scenario.routeNames)
+  }
+
+  public init(model: LogisticModel) {
+    self.model = model
+  }
+
+  /// Route probabilities, best first.
+  public struct Ranking: Sendable {
+    public var ranked: [(route: String, probability: Double)]
+    public var top: (route: String, probability: Double) { ranked[0] }
+    public var runnerUp: (route: String, probability: Double) { ranked.count > 1 ? ranked[1] : (ranked[0].route, 0) }
+    public func probability(of route: String) -> Double {
+      ranked.first { $0.route == route }?.probability ?? 0
+    }
+    let features: [FeatureHasher.Feature]
+    let value: Float
+  }
+
+  public func rank(_ query: Query) -> Ranking {
+    let (p, features, value) = model.predict(query)
+    let ranked = zip(model.classes, p).sorted { $0.1 > $1.1 }.map { (route: $0.0, probability: $0.1) }
+    return Ranking(ranked: ranked, features: features, value: value)
+  }
+
+  /// Names of the features that pushed `route` above `other`.
+  public func explain(_ query: Query, _ ranking: Ranking, route: String, over other: String) -> [String] {
+    guard let w = model.classes.firstIndex(of: route), let o = model.classes.firstIndex(of: other), w != o else {
+      return []
+    }
+    return model.strongestFeatures(query, features: ranking.features, value: ranking.value, winner: w, other: o)
+      .map { "\"\($0.name)\"" }
+  }
+
+  public func route(_ query: Query) -> Verdict {
+    let r = rank(query)
+    let top = r.top
+    let runner = r.runnerUp
+    let pushed = explain(query, r, route: top.route, over: runner.route)
+    let because = pushed.isEmpty ? "" : " because of \(pushed.joined(separator: ", "))"
+    return Verdict(
+      strategy: name, route: top.route, score: top.probability, scoreKind: .confidence,
+      reason: "\(top.route) \(Percent(top.probability)) over \(runner.route) \(Percent(runner.probability))\(because)",
+      evidence: r.ranked.map { Evidence($0.route, "\(Percent($0.probability))") }
+        + [Evidence("features", pushed.joined(separator: ", "))])
+  }
+}
+
+/// A probability shown as a whole percentage (`0.934` → `93%`).
+public struct Percent: CustomStringConvertible, Sendable {
+  public var value: Double
+  public init(_ value: Double) { self.value = value }
+  public var description: String {
+    guard value.isFinite else { return "–" }
+    return "\(Int((value * 100).rounded()))%"
+  }
+}
