@@ -42,7 +42,7 @@ let package = Package(
     //   dependencies: ["Playground", "RouterCore", "TerminalUI"],
     //   exclude: ["Snapshots"]
     // ),
-    .testTarget(name: "RouterLabTests", dependencies: ["RouterCore"]),
+    .testTarget(name: "RouterLabTests", dependencies: ["RouterCore", "routerlab"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -123,6 +123,20 @@ public enum Money {
     return (negative ? "-$" : "$") + grouped
   }
 
+  /// A price per message with the digits it needs: `$0.001`, `$0.015`, `$0.50`.
+  public static func perMessage(_ dollars: Double) -> String {
+    if dollars == 0 { return "$0" }
+    if dollars >= 0.1 { return format(dollars) }
+    var places = 2
+    while places < 8 {
+      var scale = 1.0
+      for _ in 0..<places { scale *= 10 }
+      if abs(dollars * scale - (dollars * scale).rounded()) < 1e-9 { break }
+      places += 1
+    }
+    return "$" + fixed(dollars, places)
+  }
+
   /// `v` with exactly `places` decimals, without Foundation.
   public static func fixed(_ v: Double, _ places: Int) -> String {
     var scale = 1.0

@@ -108,3 +108,40 @@ public enum Evaluation {
     return rows + [oracle, always]
   }
 }
+
+extension Evaluation {
+  /// k-fold cross-validation on the scenario's training examples: each fold is scored by
+  /// strategies trained on the other folds, and the folds' counts are added up. This is how
+  /// thresholds are tuned without looking at the dev split.
+  public static func crossValidate(_ scenario: Scenario, folds k: Int, extra: (Scenario) -> [any RoutingStrategy] = { _ in [] })
+    -> [StrategyScore]
+  {
+    let examples = scenario.train
+    let k = max(2, min(k, examples.count))
+    var merged: [StrategyScore] = []
+    for fold in 0..<k {
+      var s = scenario
+      s.train = examples.enumerated().filter { $0.offset % k != fold }.map(\.element)
+      let held = examples.enumerated().filter { $0.offset % k == fold }.map(\.element)
+      let rows = run(Router(scenario: s, extra: extra(s)), on: held)
+      if merged.isEmpty {
+        merged = rows
+        continue
+      }
+      for (i, row) in rows.enumerated() where i < merged.count {
+        var m = merged[i]
+        for t in m.confusion.indices {
+          for p in m.confusion[t].indices { m.confusion[t][p] += row.confusion[t][p] }
+        }
+        let spent = m.costPerMessage * Double(m.total) + row.costPerMessage * Double(row.total)
+        m.total += row.total
+        m.costPerMessage = m.total > 0 ? spent / Double(m.total) : 0
+        m.latencies = (m.latencies + row.latencies).sorted()
+        m.misses += row.misses
+        m.unavailable = m.unavailable ?? row.unavailable
+        merged[i] = m
+      }
+    }
+    return merged
+  }
+}

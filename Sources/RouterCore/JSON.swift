@@ -93,8 +93,8 @@ struct JSONParser {
   mutating func literal(_ word: String) throws(JSONError) {
     let expected = Array(word.utf8)
     let n = expected.count
-    guard index + n <= bytes.count else { throw error("expected \(word)") }
-    for i in 0..<n where bytes[index + i] != expected[i] { throw error("expected \(word)") }
+    guard index + n <= bytes.count else { throw error("expected a JSON value") }
+    for i in 0..<n where bytes[index + i] != expected[i] { throw error("expected a JSON value") }
     index += n
   }
 

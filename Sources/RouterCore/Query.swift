@@ -24,6 +24,52 @@ public struct Query: Sendable {
 /// Turns raw text into the normalised form and word list that matching and features use.
 enum TextNormalizer {
   static func normalize(_ text: String, limit: Int) -> (String, [String]) {
+    var text = text
+    if let fast = text.withUTF8({ asciiNormalize($0, limit: limit) }) { return fast }
+    return unicodeNormalize(text, limit: limit)
+  }
+
+  /// The common case, all ASCII, on bytes; nil as soon as a non-ASCII byte shows up.
+  private static func asciiNormalize(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (String, [String])? {
+    var out: [UInt8] = []
+    out.reserveCapacity(min(bytes.count, limit))
+    var wordStarts: [Int] = []
+    var wordEnds: [Int] = []
+    var inWord = false
+    var lastWasSpace = true
+    for (i, byte) in bytes.enumerated() {
+      if i >= limit { break }
+      if byte >= 0x80 { return nil }
+      var c = byte
+      if c >= 65 && c <= 90 { c += 32 }
+      let isWordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 39
+      if isWordChar {
+        if !inWord { wordStarts.append(out.count); inWord = true }
+        out.append(c)
+        lastWasSpace = false
+        continue
+      }
+      if inWord { wordEnds.append(out.count); inWord = false }
+      if c <= 32 || c == 127 {
+        if !lastWasSpace { out.append(32); lastWasSpace = true }
+      } else {
+        out.append(c)
+        lastWasSpace = false
+      }
+    }
+    if inWord { wordEnds.append(out.count) }
+    if out.last == 32 { out.removeLast() }
+    var words: [String] = []
+    words.reserveCapacity(wordStarts.count)
+    out.withUnsafeBufferPointer { buf in
+      for (start, end) in zip(wordStarts, wordEnds) {
+        words.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self))
+      }
+    }
+    return (String(decoding: out, as: UTF8.self), words)
+  }
+
+  private static func unicodeNormalize(_ text: String, limit: Int) -> (String, [String]) {
     var out = String.UnicodeScalarView()
     var words: [String] = []
     var word = String.UnicodeScalarView()

@@ -11,6 +11,6 @@ struct RouterLab: ParsableCommand {
       shows can be checked from a script with `route`, `eval` and `cost`.
       """,
     version: "0.1.0",
-    subcommands: [RouteCommand.self, EvalCommand.self, CostCommand.self]
+    subcommands: [RouteCommand.self, EvalCommand.self, CostCommand.self, BenchCommand.self]
   )
 }

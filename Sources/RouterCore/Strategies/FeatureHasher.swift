@@ -23,22 +23,35 @@ public struct FeatureHasher: Sendable {
   public struct Feature: Sendable {
     public var bucket: Int
     public var origin: Origin
+    /// The feature's value: its group's weight over the square root of the group's size.
+    public var value: Float
   }
 
-  /// Features of `query`, each with weight 1/sqrt(count) so every message has unit length.
-  public func features(_ query: Query) -> (features: [Feature], value: Float) {
+  /// Relative weight of each feature group; each group is first scaled to unit length, so a
+  /// long message's hundreds of character n-grams do not drown its words.
+  public struct GroupWeights: Sendable {
+    public var words: Float = 1
+    public var pairs: Float = 0.7
+    public var chars: Float = 1
+    public init() {}
+  }
+
+  public var weights = GroupWeights()
+
+  /// Features of `query`; the whole vector has unit length.
+  public func features(_ query: Query) -> [Feature] {
     var out: [Feature] = []
     let words = query.words
     out.reserveCapacity(words.count * 12)
     let mask = UInt64(buckets - 1)
     var padded: [UInt8] = []
     for (i, w) in words.enumerated() {
-      out.append(Feature(bucket: Int(Self.hash(w.utf8, seed: 1) & mask), origin: .word(i)))
+      out.append(Feature(bucket: Int(Self.hash(w.utf8, seed: 1) & mask), origin: .word(i), value: 0))
       if i + 1 < words.count {
         var h = Self.hash(w.utf8, seed: 2)
         h = Self.mix(h, 0x20)
         h = Self.continueHash(h, words[i + 1].utf8)
-        out.append(Feature(bucket: Int(h & mask), origin: .pair(i)))
+        out.append(Feature(bucket: Int(h & mask), origin: .pair(i), value: 0))
       }
       padded.removeAll(keepingCapacity: true)
       padded.append(0x20)
@@ -49,12 +62,28 @@ public struct FeatureHasher: Sendable {
         for start in 0...(n - length) {
           var h: UInt64 = 0xcbf2_9ce4_8422_2325 &+ UInt64(length) &* 0x9E37_79B9
           for k in start..<(start + length) { h = Self.mix(h, padded[k]) }
-          out.append(Feature(bucket: Int(h & mask), origin: .chars(word: i, start: start, length: length)))
+          out.append(Feature(bucket: Int(h & mask), origin: .chars(word: i, start: start, length: length), value: 0))
         }
       }
     }
-    let value: Float = out.isEmpty ? 0 : 1 / Float(out.count).squareRoot()
-    return (out, value)
+    let nWords = words.count
+    let nPairs = max(0, words.count - 1)
+    let nChars = out.count - nWords - nPairs
+    let w = weights
+    let total = (w.words * w.words * (nWords > 0 ? 1 : 0) + w.pairs * w.pairs * (nPairs > 0 ? 1 : 0)
+      + w.chars * w.chars * (nChars > 0 ? 1 : 0)).squareRoot()
+    guard total > 0 else { return out }
+    let vWord = nWords > 0 ? w.words / Float(nWords).squareRoot() / total : 0
+    let vPair = nPairs > 0 ? w.pairs / Float(nPairs).squareRoot() / total : 0
+    let vChar = nChars > 0 ? w.chars / Float(nChars).squareRoot() / total : 0
+    for i in out.indices {
+      switch out[i].origin {
+      case .word: out[i].value = vWord
+      case .pair: out[i].value = vPair
+      case .chars: out[i].value = vChar
+      }
+    }
+    return out
   }
 
   /// A readable name for a feature of `query`.

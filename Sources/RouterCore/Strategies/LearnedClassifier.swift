@@ -22,13 +22,12 @@ public struct LearnedClassifier: RoutingStrategy {
       ranked.first { $0.route == route }?.probability ?? 0
     }
     let features: [FeatureHasher.Feature]
-    let value: Float
   }
 
   public func rank(_ query: Query) -> Ranking {
-    let (p, features, value) = model.predict(query)
+    let (p, features) = model.predict(query)
     let ranked = zip(model.classes, p).sorted { $0.1 > $1.1 }.map { (route: $0.0, probability: $0.1) }
-    return Ranking(ranked: ranked, features: features, value: value)
+    return Ranking(ranked: ranked, features: features)
   }
 
   /// Names of the features that pushed `route` above `other`.
@@ -36,7 +35,7 @@ public struct LearnedClassifier: RoutingStrategy {
     guard let w = model.classes.firstIndex(of: route), let o = model.classes.firstIndex(of: other), w != o else {
       return []
     }
-    return model.strongestFeatures(query, features: ranking.features, value: ranking.value, winner: w, other: o)
+    return model.strongestFeatures(query, features: ranking.features, winner: w, other: o)
       .map { "\"\($0.name)\"" }
   }
 

@@ -8,8 +8,8 @@ public struct LogisticModel: Sendable {
 
   /// Training settings; the defaults are the ones RouterLab ships with.
   public struct Training: Sendable {
-    public var epochs = 30
-    public var learningRate: Float = 0.4
+    public var epochs = 60
+    public var learningRate: Float = 0.5
     public var l2: Float = 1e-5
     public var seed: UInt64 = 7
     public init() {}
@@ -24,10 +24,9 @@ public struct LogisticModel: Sendable {
     weights = [Float](repeating: 0, count: hasher.buckets * c)
     bias = [Float](repeating: 0, count: c)
     let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-    let data: [(buckets: [Int], value: Float, label: Int)] = examples.compactMap { ex in
+    let data: [(features: [FeatureHasher.Feature], label: Int)] = examples.compactMap { ex in
       guard let label = index[ex.route] else { return nil }
-      let (features, value) = hasher.features(Query(ex.text))
-      return (features.map(\.bucket), value, label)
+      return (hasher.features(Query(ex.text)), label)
     }
     guard !data.isEmpty else { return }
     var counts = [Float](repeating: 0, count: c)
@@ -48,17 +47,17 @@ public struct LogisticModel: Sendable {
         let d = data[i]
         let lr = training.learningRate * (1 - Float(step) / totalSteps) + 0.01
         step += 1
-        scores(buckets: d.buckets, value: d.value, into: &probs)
+        scores(d.features, into: &probs)
         softmax(&probs)
         let w = classWeight[d.label]
         for k in 0..<c {
           let grad = (probs[k] - (k == d.label ? 1 : 0)) * w
           bias[k] -= lr * grad
-          let g = lr * grad * d.value
+          let g = lr * grad
           let decay = 1 - lr * training.l2
-          for b in d.buckets {
-            let at = b * c + k
-            weights[at] = weights[at] * decay - g
+          for f in d.features {
+            let at = f.bucket * c + k
+            weights[at] = weights[at] * decay - g * f.value
           }
         }
       }
@@ -66,13 +65,13 @@ public struct LogisticModel: Sendable {
   }
 
   @inline(__always)
-  func scores(buckets: [Int], value: Float, into out: inout [Float]) {
+  func scores(_ features: [FeatureHasher.Feature], into out: inout [Float]) {
     let c = classes.count
     for k in 0..<c { out[k] = bias[k] }
     weights.withUnsafeBufferPointer { w in
-      for b in buckets {
-        let base = b * c
-        for k in 0..<c { out[k] += w[base + k] * value }
+      for f in features {
+        let base = f.bucket * c
+        for k in 0..<c { out[k] += w[base + k] * f.value }
       }
     }
   }
@@ -89,28 +88,34 @@ public struct LogisticModel: Sendable {
   }
 
   /// Class probabilities for `query`, with the features that were used.
-  public func predict(_ query: Query) -> (probabilities: [Double], features: [FeatureHasher.Feature], value: Float) {
-    let (features, value) = hasher.features(query)
+  public func predict(_ query: Query) -> (probabilities: [Double], features: [FeatureHasher.Feature]) {
+    let features = hasher.features(query)
     var s = [Float](repeating: 0, count: classes.count)
-    scores(buckets: features.map(\.bucket), value: value, into: &s)
+    scores(features, into: &s)
     softmax(&s)
-    return (s.map(Double.init), features, value)
+    return (s.map(Double.init), features)
   }
 
   /// The features that pushed `winner` above `other` the most, as readable names.
-  public func strongestFeatures(_ query: Query, features: [FeatureHasher.Feature], value: Float,
+  public func strongestFeatures(_ query: Query, features: [FeatureHasher.Feature],
                                 winner: Int, other: Int, count: Int = 3) -> [(name: String, weight: Double)] {
     let c = classes.count
-    var byName: [String: Double] = [:]
-    var scored: [(Int, Double)] = []
-    scored.reserveCapacity(features.count)
+    // Keep the few strongest by a partial selection: a full sort of every n-gram is wasted work.
+    let keep = count * 4
+    var best: [(Int, Double)] = []
+    best.reserveCapacity(keep + 1)
     for (i, f) in features.enumerated() {
-      let d = Double(weights[f.bucket * c + winner] - weights[f.bucket * c + other]) * Double(value)
-      scored.append((i, d))
+      let d = Double(weights[f.bucket * c + winner] - weights[f.bucket * c + other]) * Double(f.value)
+      guard d > 0 else { continue }
+      if best.count == keep, let last = best.last, d <= last.1 { continue }
+      var at = best.count
+      while at > 0 && best[at - 1].1 < d { at -= 1 }
+      best.insert((i, d), at: at)
+      if best.count > keep { best.removeLast() }
     }
-    scored.sort { $0.1 > $1.1 }
+    var byName: [String: Double] = [:]
     var names: [String] = []
-    for (i, d) in scored where d > 0 {
+    for (i, d) in best {
       let name = hasher.name(of: features[i].origin, in: query)
       if byName[name] == nil { names.append(name) }
       byName[name, default: 0] += d

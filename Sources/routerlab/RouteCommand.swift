@@ -1,0 +1,176 @@
+import ArgumentParser
+import RouterCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `routerlab route`: one decision as JSON, or a JSON Lines stream of them.
+struct RouteCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "route",
+    abstract: "Route a message and print {\"route\", \"reason\"} as JSON.",
+    discussion: """
+      With --jsonl, reads JSON Lines on standard input (objects with a "text" field; other fields \
+      are ignored) and writes one JSON object per input line, in order. A line that cannot be \
+      read gets {"line": N, "error": "..."} in its place and routing goes on.
+      """
+  )
+
+  @OptionGroup var scenarioOptions: ScenarioOptions
+
+  @Argument(help: "The message to route (omit with --jsonl).")
+  var text: String?
+
+  @Option(name: .long, help: "Strategy to use: rules, heuristic, classifier, hybrid.")
+  var strategy: String = Router.defaultStrategy
+
+  @Flag(name: .long, help: "Print every strategy's verdict as well.")
+  var all = false
+
+  @Flag(name: .long, help: "Read JSON Lines from standard input, write one decision per line.")
+  var jsonl = false
+
+  @Option(name: .long, help: "Append every decision to this JSON Lines file (created with mode 0600).")
+  var log: String?
+
+  @Flag(name: .long, help: "In the log, write a SHA-256 of the text instead of the text.")
+  var redact = false
+
+  func validate() throws {
+    if jsonl && text != nil { throw ValidationError("give a message or --jsonl, not both") }
+    if !jsonl && text == nil { throw ValidationError("give a message to route, or --jsonl to read JSON Lines from standard input") }
+    if redact && log == nil { throw ValidationError("--redact applies to --log; add --log PATH") }
+  }
+
+  func run() throws {
+    let scenario = try scenarioOptions.load()
+    let router = Router(scenario: scenario)
+    guard let chosen = router.strategy(named: strategy) else {
+      throw ValidationError("unknown strategy '\(strategy)' (strategies: \(router.strategyNames.joined(separator: ", ")))")
+    }
+    let logFile = try log.map { try DecisionLogFile(path: $0) }
+    let decide = Decider(router: router, strategy: chosen, all: all, log: logFile, redact: redact)
+    var out = FileOutput(fd: 1)
+    if let text {
+      out.writeLine(decide(text))
+      out.flush()
+      return
+    }
+    var errors = 0
+    var lineNumber = 0
+    LineReader(fd: 0, maxLineBytes: LineReader.defaultMaxLine).forEachLine { line, tooLong in
+      lineNumber += 1
+      if tooLong {
+        errors += 1
+        out.writeLine("{\"line\":\(lineNumber),\"error\":\"line longer than \(LineReader.defaultMaxLine) bytes; skipped\"}")
+        return
+      }
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+        errors += 1
+        out.writeLine("{\"line\":\(lineNumber),\"error\":\"empty line\"}")
+        return
+      }
+      do {
+        let value = try JSONValue.parse(line)
+        guard case .object = value else {
+          errors += 1
+          out.writeLine("{\"line\":\(lineNumber),\"error\":\"expected a JSON object with a \\\"text\\\" field\"}")
+          return
+        }
+        guard let text = value["text"]?.stringValue else {
+          errors += 1
+          out.writeLine("{\"line\":\(lineNumber),\"error\":\"no string field \\\"text\\\"\"}")
+          return
+        }
+        out.writeLine(decide(text))
+      } catch {
+        errors += 1
+        out.writeLine("{\"line\":\(lineNumber),\"error\":\(JSONText.quote("not JSON: \(error)"))}")
+      }
+    }
+    out.flush()
+    if errors > 0 {
+      printError("routerlab route: \(errors) of \(lineNumber) lines could not be routed (see their \"error\" fields)")
+    }
+  }
+}
+
+/// Routes one text and formats the JSON answer, logging the decision when asked.
+struct Decider {
+  let router: Router
+  let strategy: any RoutingStrategy
+  let all: Bool
+  let log: DecisionLogFile?
+  let redact: Bool
+
+  func callAsFunction(_ text: String) -> String {
+    let query = Query(text)
+    let verdicts: [Verdict]
+    let chosen: Verdict
+    if all || log != nil {
+      verdicts = router.strategies.map { router.route(query, with: $0) }
+      chosen = verdicts.first { $0.strategy == strategy.name } ?? router.route(query, with: strategy)
+    } else {
+      chosen = router.route(query, with: strategy)
+      verdicts = [chosen]
+    }
+    log?.append(DecisionRecord(scenario: router.scenario.name, text: text, verdicts: verdicts,
+                               finalStrategy: strategy.name, redact: redact))
+    var json = "{\"route\":\(chosen.route.map(JSONText.quote) ?? "null"),\"reason\":\(JSONText.quote(chosen.reason))"
+    if all {
+      json += ",\"strategy\":\(JSONText.quote(chosen.strategy)),\"verdicts\":[" + verdicts.map(\.json).joined(separator: ",") + "]"
+    }
+    return json + "}"
+  }
+}
+
+/// Reads lines from a file descriptor in large chunks with bounded memory.
+struct LineReader {
+  let fd: Int32
+  let maxLineBytes: Int
+  static let defaultMaxLine = 4 << 20
+
+  /// Calls `body` with each line (without the newline). A line longer than `maxLineBytes` is
+  /// reported once with `tooLong` set and its bytes are dropped, so memory stays bounded.
+  func forEachLine(_ body: (ArraySlice<UInt8>, _ tooLong: Bool) -> Void) {
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var pending: [UInt8] = []
+    var dropping = false
+    while true {
+      let n = chunk.withUnsafeMutableBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return 0 }
+        return read(fd, base, raw.count)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        break
+      }
+      if n == 0 { break }
+      var start = 0
+      for i in 0..<n where chunk[i] == 0x0A {
+        if dropping {
+          dropping = false
+        } else if pending.isEmpty {
+          body(chunk[start..<i], false)
+        } else {
+          pending.append(contentsOf: chunk[start..<i])
+          body(pending[...], false)
+          pending.removeAll(keepingCapacity: true)
+        }
+        start = i + 1
+      }
+      if start < n && !dropping {
+        pending.append(contentsOf: chunk[start..<n])
+        if pending.count > maxLineBytes {
+          body([], true)
+          pending.removeAll()
+          dropping = true
+        }
+      }
+    }
+    if !pending.isEmpty && !dropping { body(pending[...], false) }
+  }
+}

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import RouterCore
+
+@Suite struct ClassifierTests {
+  static let tiny: [LabeledExample] = [
+    ("what time do you open", "a"), ("where do I park", "a"), ("book me for monday", "a"),
+    ("what are your hours", "a"), ("can I pay my bill online", "a"),
+    ("can I take ibuprofen with warfarin", "b"), ("what does my a1c result mean", "b"),
+    ("is this rash an infection", "b"), ("side effects of metformin", "b"), ("why do my feet tingle", "b"),
+  ].map { LabeledExample(text: $0.0, route: $0.1) }
+
+  @Test("training is deterministic: the same data gives the same probabilities")
+  func deterministic() {
+    let a = LogisticModel(examples: Self.tiny, classes: ["a", "b"])
+    let b = LogisticModel(examples: Self.tiny, classes: ["a", "b"])
+    let q = Query("when are you open on monday")
+    #expect(a.predict(q).probabilities == b.predict(q).probabilities)
+  }
+
+  @Test("learns the separation and names the features that pushed it")
+  func learns() {
+    let c = LearnedClassifier(model: LogisticModel(examples: Self.tiny, classes: ["a", "b"]))
+    let v = c.route(Query("what are the side effects of warfarin"))
+    #expect(v.route == "b")
+    #expect(v.scoreKind == .confidence)
+    #expect(v.score > 0.5 && v.score <= 1)
+    #expect(v.reason.contains("because of"))
+    #expect(c.route(Query("what time are your hours")).route == "a")
+  }
+
+  @Test("probabilities sum to one, also for empty text")
+  func probabilities() {
+    let m = LogisticModel(examples: Self.tiny, classes: ["a", "b"])
+    for text in ["", "   ", "park", String(repeating: "x", count: 5000)] {
+      let p = m.predict(Query(text)).probabilities
+      #expect(abs(p.reduce(0, +) - 1) < 1e-5)
+    }
+  }
+
+  @Test("on the clinic training split, cross-validated accuracy is well above chance")
+  func clinicCrossValidation() {
+    let rows = Evaluation.crossValidate(Fixtures.clinic, folds: 3)
+    let classifier = rows.first { $0.name == "classifier" }
+    #expect((classifier?.accuracy ?? 0) > 0.7)
+  }
+}

@@ -1,0 +1,53 @@
+import Testing
+
+@testable import RouterCore
+
+@Suite struct JSONTests {
+  @Test("parses objects with escapes, unicode and nesting")
+  func parses() throws {
+    let v = try JSONValue.parse(#"{"text": "a\"b\n\u00e9\ud83d\ude42", "n": -1.5e2, "ok": true, "x": null, "arr": [1, {"k": []}]}"#)
+    #expect(v["text"]?.stringValue == "a\"b\né🙂")
+    #expect(v["n"] == .number(-150))
+    #expect(v["ok"] == .bool(true))
+    #expect(v["x"] == .null)
+  }
+
+  @Test("rejects what is not JSON, saying where", arguments: [
+    ("{\"text\": }", "expected a JSON value (at byte 10)"),
+    ("not json", "expected a JSON value (at byte 1)"),
+    ("{\"a\": 1} x", "unexpected characters after the JSON value (at byte 10)"),
+    ("{\"a\": \"tab\there\"}", "control character inside a string (at byte 11)"),
+    (String(repeating: "[", count: 100), "nested deeper than 64 levels (at byte 66)"),
+  ])
+  func rejects(_ text: String, _ message: String) {
+    do {
+      _ = try JSONValue.parse(text)
+      Issue.record("parsed \(text)")
+    } catch {
+      #expect(error.description == message)
+    }
+  }
+
+  @Test("quoting keeps any text on one line and safe for terminals")
+  func quoting() throws {
+    let nasty = "line\nbreak \"q\" \\ \u{1B}[31m \u{7F} \u{2028}"
+    let quoted = JSONText.quote(nasty)
+    #expect(quoted == #""line\nbreak \"q\" \\ \u001b[31m \u007f \u2028""#)
+    #expect(try JSONValue.parse(quoted) == .string(nasty))
+  }
+
+  @Test("invalid UTF-8 is read with replacement characters, not a crash")
+  func invalidUTF8() throws {
+    let bytes: [UInt8] = Array(#"{"text":""#.utf8) + [0xFF, 0xC3] + Array(#""}"#.utf8)
+    #expect(try JSONValue.parse(bytes)["text"]?.stringValue == "\u{FFFD}\u{FFFD}")
+  }
+}
+
+@Suite struct SHA256Tests {
+  @Test("matches the standard test vectors")
+  func vectors() {
+    #expect(SHA256.hex("".utf8) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hex("abc".utf8) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(SHA256.hex(String(repeating: "a", count: 1000).utf8).hasPrefix("41edece42d63e8d9bf515a9ba6932e1c"))
+  }
+}

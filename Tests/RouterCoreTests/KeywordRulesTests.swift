@@ -1,0 +1,55 @@
+import Testing
+
+@testable import RouterCore
+
+@Suite struct KeywordRulesTests {
+  let rules = KeywordRules(rules: [
+    KeywordRule(name: "self-harm", stage: .safety, route: "human", phrases: ["kill myself", "suicid*", "want to * myself"]),
+    KeywordRule(name: "emergency", stage: .safety, route: "human", phrases: ["chest pain", "stroke"],
+                unless: ["stroke risk"], negatable: true),
+    KeywordRule(name: "booking", stage: .routing, route: "fast", phrases: ["appointment", "book"]),
+  ], defaultRoute: "expert")
+
+  @Test("the first rule in order wins and the reason names the rule and the words")
+  func orderAndReason() {
+    let v = rules.route(Query("Book an appointment, I want to kill myself"))
+    #expect(v.route == "human")
+    #expect(v.reason == "rule self-harm matched \"want to kill myself\"")
+    #expect(v.evidence.contains(Evidence("also matched", "booking: \"book\" → fast")))
+  }
+
+  @Test("matching is on whole words, with prefix wildcards and one-word gaps")
+  func wholeWords() {
+    #expect(rules.route(Query("bookkeeping question")).route == "expert")
+    #expect(rules.route(Query("I feel suicidal")).route == "human")
+    #expect(rules.route(Query("I want to hurt myself")).route == "human")
+  }
+
+  @Test("negation and figurative exceptions cancel a match")
+  func negationAndExceptions() {
+    #expect(rules.route(Query("no chest pain, just a cough")).route == "expert")
+    #expect(rules.route(Query("how do I lower my stroke risk")).route == "expert")
+    #expect(rules.route(Query("my dad may be having a stroke")).route == "human")
+  }
+
+  @Test("no match falls back to the default route with a score of zero")
+  func defaultRoute() {
+    let v = rules.route(Query("hello there"))
+    #expect(v.route == "expert")
+    #expect(v.score == 0)
+  }
+
+  @Test("clinic rules: safety and figurative speech", arguments: [
+    ("This traffic is killing me, what time do you close?", "fast"),
+    ("I've been saving up my pills for when I'm ready", "human"),
+    ("my husband hits me when he drinks", "human"),
+    ("Is 800mg of ibuprofen an overdose? is that an overdose", "expert"),
+    ("I want to speak to a real person", "human"),
+    ("Can I book a flu shot for Tuesday?", "fast"),
+    ("Can I take ibuprofen with warfarin?", "expert"),
+    ("me quiero morir", "human"),
+  ])
+  func clinic(_ text: String, _ expected: String) {
+    #expect(KeywordRules(scenario: Fixtures.clinic).route(Query(text)).route == expected)
+  }
+}
