@@ -1,5 +1,5 @@
 /// Daily and yearly cost of a traffic mix, with routing and without (everything to the baseline).
-public struct CostModel: Sendable {
+public struct CostModel: Sendable, Equatable {
   public let routes: [Route]
   /// The route everything goes to without a router.
   public let baseline: Route

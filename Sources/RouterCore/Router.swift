@@ -22,9 +22,17 @@ public struct Router: Sendable {
     strategies.first { $0.name == name }
   }
 
-  /// One strategy's verdict with its latency.
+  /// One strategy's verdict with its latency. A blank message is not routed: it gets the
+  /// cheapest route, since nothing in it needs answering.
   public func route(_ query: Query, with strategy: any RoutingStrategy) -> Verdict {
     let start = Stopwatch.now()
+    if query.isBlank {
+      let cheapest = scenario.routes[0].name
+      var v = Verdict(strategy: strategy.name, route: cheapest, score: 0, scoreKind: .none,
+                      reason: "empty message: nothing to answer, so the cheapest route (\(cheapest))")
+      v.latencyNanos = Stopwatch.now() &- start
+      return v
+    }
     var v = strategy.route(query)
     v.latencyNanos = Stopwatch.now() &- start
     return v

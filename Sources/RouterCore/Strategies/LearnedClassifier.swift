@@ -35,8 +35,7 @@ public struct LearnedClassifier: RoutingStrategy {
     guard let w = model.classes.firstIndex(of: route), let o = model.classes.firstIndex(of: other), w != o else {
       return []
     }
-    return model.strongestFeatures(query, features: ranking.features, winner: w, other: o)
-      .map { "\"\($0.name)\"" }
+    return model.strongestWords(query, features: ranking.features, winner: w, other: o).map { "\"\($0.word)\"" }
   }
 
   public func route(_ query: Query) -> Verdict {

@@ -96,32 +96,42 @@ public struct LogisticModel: Sendable {
     return (s.map(Double.init), features)
   }
 
-  /// The features that pushed `winner` above `other` the most, as readable names.
-  public func strongestFeatures(_ query: Query, features: [FeatureHasher.Feature],
-                                winner: Int, other: Int, count: Int = 3) -> [(name: String, weight: Double)] {
+  /// Words too common to explain anything to a reader ("i", "the", "my"); they still count in the
+  /// model, they are only left out of reasons.
+  static let functionWords: Set<String> = [
+    "i", "i'm", "im", "me", "my", "the", "a", "an", "and", "or", "to", "of", "in", "on", "at", "for", "is", "it",
+    "this", "that", "be", "am", "are", "was", "do", "does", "did", "you", "your", "we", "our", "with", "so",
+    "but", "if", "just", "can", "have", "has", "had", "what", "how", "from", "as", "by", "he", "she", "they",
+  ]
+
+  /// The words of `query` that pushed `winner` above `other` the most, strongest first.
+  ///
+  /// Each word collects the weight of its own feature, its character n-grams and half of each
+  /// word pair it is in, so a reason reads "because of warfarin, ibuprofen" rather than listing
+  /// n-gram fragments.
+  public func strongestWords(_ query: Query, features: [FeatureHasher.Feature],
+                             winner: Int, other: Int, count: Int = 3) -> [(word: String, weight: Double)] {
     let c = classes.count
-    // Keep the few strongest by a partial selection: a full sort of every n-gram is wasted work.
-    let keep = count * 4
-    var best: [(Int, Double)] = []
-    best.reserveCapacity(keep + 1)
-    for (i, f) in features.enumerated() {
-      let d = Double(weights[f.bucket * c + winner] - weights[f.bucket * c + other]) * Double(f.value)
-      guard d > 0 else { continue }
-      if best.count == keep, let last = best.last, d <= last.1 { continue }
-      var at = best.count
-      while at > 0 && best[at - 1].1 < d { at -= 1 }
-      best.insert((i, d), at: at)
-      if best.count > keep { best.removeLast() }
+    var perWord = [Double](repeating: 0, count: query.words.count)
+    guard !perWord.isEmpty else { return [] }
+    weights.withUnsafeBufferPointer { w in
+      for f in features {
+        let d = Double(w[f.bucket * c + winner] - w[f.bucket * c + other]) * Double(f.value)
+        switch f.origin {
+        case .word(let i): perWord[i] += d
+        case .chars(let i, _, _): perWord[i] += d
+        case .pair(let i):
+          perWord[i] += d / 2
+          perWord[i + 1] += d / 2
+        }
+      }
     }
-    var byName: [String: Double] = [:]
-    var names: [String] = []
-    for (i, d) in best {
-      let name = hasher.name(of: features[i].origin, in: query)
-      if byName[name] == nil { names.append(name) }
-      byName[name, default: 0] += d
-      if names.count >= count { break }
+    var byWord: [String: Double] = [:]
+    for (i, d) in perWord.enumerated() where !Self.functionWords.contains(query.words[i]) {
+      byWord[query.words[i], default: 0] += d
     }
-    return names.map { ($0, byName[$0] ?? 0) }
+    return byWord.filter { $0.value > 0 }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+      .prefix(count).map { (word: $0.key, weight: $0.value) }
   }
 }
 
