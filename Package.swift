@@ -18,31 +18,39 @@ let package = Package(
     .target(
       name: "RouterCore",
       dependencies: ["ConfigFile"],
-      resources: [.copy("Resources/Scenarios")]
+      resources: [.copy("Resources/Scenarios"), .copy("Resources/Embeddings")]
     ),
     // Terminal-neutral UI primitives: cells, buffer, width, layout, events, themes.
-    // .target(name: "TerminalUI", dependencies: ["ConfigFile"]),
+    .target(name: "TerminalUI", dependencies: ["ConfigFile"]),
     // The playground app: State, Msg, update, view. Pure.
-    // .target(name: "Playground", dependencies: ["RouterCore", "TerminalUI"]),
+    .target(name: "Playground", dependencies: ["RouterCore", "TerminalUI"]),
     // The C shim over ncursesw.
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     // The only code that talks to the terminal.
-    // .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+    .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+    // The only networking code: an OpenAI-compatible chat client over URLSession.
+    .target(name: "LLMHTTP", dependencies: ["RouterCore"]),
+    // Helpers for tests: a loopback HTTP server that speaks the OpenAI chat API, with faults.
+    .target(name: "TestSupport", dependencies: ["RouterCore"]),
     .executableTarget(
       name: "routerlab",
       dependencies: [
-        "RouterCore",
+        "RouterCore", "TerminalUI", "Playground", "NcursesBackend",
+        "LLMHTTP",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "RouterCoreTests", dependencies: ["RouterCore", "ConfigFile"]),
-    // .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ConfigFile"]),
-    // .testTarget(
-    //   name: "PlaygroundTests",
-    //   dependencies: ["Playground", "RouterCore", "TerminalUI"],
-    //   exclude: ["Snapshots"]
-    // ),
-    .testTarget(name: "RouterLabTests", dependencies: ["RouterCore", "routerlab"], exclude: ["Fixtures"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ConfigFile"]),
+    .testTarget(
+      name: "PlaygroundTests",
+      dependencies: ["Playground", "RouterCore", "TerminalUI"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(
+      name: "RouterLabTests", dependencies: ["RouterCore", "Playground", "TerminalUI", "routerlab"], exclude: ["Fixtures"]
+    ),
+    .testTarget(name: "LLMTests", dependencies: ["RouterCore", "LLMHTTP", "TestSupport", "routerlab"]),
   ],
   swiftLanguageModes: [.v6]
 )

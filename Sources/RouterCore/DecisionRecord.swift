@@ -13,6 +13,8 @@ public struct DecisionRecord: Sendable {
   /// The strategy whose verdict was acted on.
   public var finalStrategy: String
   public var redact: Bool
+  /// A shadow policy's verdict when the message was sampled (shadow mode); it did not affect the route.
+  public var shadow: Verdict? = nil
 
   public init(time: UInt64 = DecisionRecord.wallClockNanos(), scenario: String, text: String, verdicts: [Verdict],
               finalStrategy: String, redact: Bool) {
@@ -42,8 +44,12 @@ public struct DecisionRecord: Sendable {
       out += "\"text\":\(JSONText.quote(text)),"
     }
     out += "\"route\":\(finalRoute.map(JSONText.quote) ?? "null"),\"strategy\":\(JSONText.quote(finalStrategy)),\"verdicts\":["
-    out += verdicts.map(\.json).joined(separator: ",")
-    out += "]}"
+    // Reasons and trace details quote the message ("matched \"kill myself\""), so a redacted
+    // record leaves them out along with the text.
+    out += verdicts.map { $0.json(redacted: redact) }.joined(separator: ",")
+    out += "]"
+    if let shadow { out += ",\"shadow\":" + shadow.json(redacted: redact) }
+    out += "}"
     return out
   }
 
@@ -64,18 +70,23 @@ public struct DecisionRecord: Sendable {
 
 extension Verdict {
   /// The verdict as a JSON object: strategy, route, score, reason, latency and status.
-  public var json: String {
+  public var json: String { json(redacted: false) }
+
+  /// The verdict as JSON; `redacted` leaves out everything that can quote the message
+  /// (reason, error text, trace details), keeping routes, scores and timings.
+  public func json(redacted: Bool) -> String {
     var out = "{\"strategy\":\(JSONText.quote(strategy)),\"route\":\(route.map(JSONText.quote) ?? "null"),"
     out += "\"score\":\(JSONText.number(score)),\"score_kind\":\"\(scoreKind.rawValue)\","
-    out += "\"reason\":\(JSONText.quote(reason)),\"latency_us\":\(JSONText.number(Double(latencyNanos) / 1000, digits: 1))"
+    if !redacted { out += "\"reason\":\(JSONText.quote(reason)),\"" } else { out += "\"" }
+    out += "latency_us\":\(JSONText.number(Double(latencyNanos) / 1000, digits: 1))"
     switch status {
     case .decided: break
     case .pending: out += ",\"status\":\"pending\""
-    case .unavailable(let why): out += ",\"status\":\"unavailable\",\"error\":\(JSONText.quote(why))"
-    case .failed(let why): out += ",\"status\":\"failed\",\"error\":\(JSONText.quote(why))"
+    case .unavailable(let why): out += ",\"status\":\"unavailable\"" + (redacted ? "" : ",\"error\":\(JSONText.quote(why))")
+    case .failed(let why): out += ",\"status\":\"failed\"" + (redacted ? "" : ",\"error\":\(JSONText.quote(why))")
     }
     if !trace.isEmpty {
-      out += ",\"trace\":[" + trace.map(\.json).joined(separator: ",") + "]"
+      out += ",\"trace\":[" + trace.map { $0.json(redacted: redacted) }.joined(separator: ",") + "]"
     }
     return out + "}"
   }
@@ -83,7 +94,10 @@ extension Verdict {
 
 extension TraceStep {
   /// The step as a JSON object.
-  public var json: String {
+  public var json: String { json(redacted: false) }
+
+  /// The step as JSON; `redacted` leaves out the detail, which can quote the message.
+  public func json(redacted: Bool) -> String {
     var out = "{\"check\":\(JSONText.quote(name)),\"outcome\":\"\(outcome.rawValue)\""
     if let route { out += ",\"route\":\(JSONText.quote(route))" }
     if let score { out += ",\"score\":\(JSONText.number(score))" }
@@ -91,7 +105,7 @@ extension TraceStep {
     if let margin { out += ",\"margin\":\(JSONText.number(margin))" }
     if let r = runnerUp { out += ",\"runner_up\":{\"route\":\(JSONText.quote(r.route)),\"score\":\(JSONText.number(r.score))}" }
     if let cost { out += ",\"cost\":\(JSONText.number(cost, digits: 6))" }
-    if !detail.isEmpty { out += ",\"detail\":\(JSONText.quote(detail))" }
+    if !detail.isEmpty && !redacted { out += ",\"detail\":\(JSONText.quote(detail))" }
     return out + "}"
   }
 }

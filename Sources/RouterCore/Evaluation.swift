@@ -53,7 +53,10 @@ public struct StrategyScore: Sendable {
 public enum Evaluation {
   /// One row per strategy, then the oracle and always-baseline reference rows.
   /// `routes` orders the confusion matrix (cheapest first); unknown labels are skipped.
-  public static func run(_ router: Router, on examples: [LabeledExample]) -> [StrategyScore] {
+  /// `resolve`, when given, produces each verdict instead of `router.route` (the command line
+  /// passes one that waits for model-calling strategies).
+  public static func run(_ router: Router, on examples: [LabeledExample],
+                         resolve: ((Query, any RoutingStrategy) -> Verdict)? = nil) -> [StrategyScore] {
     let scenario = router.scenario
     let routes = scenario.routeNames
     let index = Dictionary(uniqueKeysWithValues: routes.enumerated().map { ($1, $0) })
@@ -75,7 +78,7 @@ public enum Evaluation {
       var spent = 0.0
       row.latencies.reserveCapacity(usable.count)
       for (ex, q) in zip(usable, queries) {
-        let v = router.route(q, with: strategy)
+        let v = resolve?(q, strategy) ?? router.route(q, with: strategy)
         if case .unavailable(let why) = v.status {
           row.unavailable = why
           break

@@ -11,8 +11,9 @@ public struct Router: Sendable {
     self.scenario = scenario
     let rules = KeywordRules(scenario: scenario)
     let classifier = LearnedClassifier(scenario: scenario)
-    let hybrid = HybridFlow(scenario: scenario, rules: rules, classifier: classifier)
-    strategies = [rules, ComplexityHeuristic(settings: scenario.heuristic), classifier] + extra + [hybrid]
+    let embedding = EmbeddingStrategy(scenario: scenario)
+    let hybrid = HybridFlow(scenario: scenario, rules: rules, classifier: classifier, embedding: embedding)
+    strategies = [rules, ComplexityHeuristic(settings: scenario.heuristic), classifier, embedding] + extra + [hybrid]
   }
 
   /// Command-line names of the strategies.

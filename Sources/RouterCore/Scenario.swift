@@ -26,6 +26,10 @@ public struct Scenario: Sendable {
   public var samples: [LabeledExample]
   /// Where the scenario was read from, for messages.
   public var source: String
+  /// `[[faq]]`: questions the cascade's offline cheap tier can answer.
+  public var faq: [FAQEntry] = []
+  /// Endpoints, LLM router, cascade, budget and shadow settings (`[[endpoints]]`, `[llm]`…).
+  public var production = ProductionSettings()
 
   public init(
     name: String, title: String, summary: String, routes: [Route], baseline: String, defaultRoute: String,

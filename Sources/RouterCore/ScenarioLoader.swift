@@ -44,8 +44,8 @@ public enum ScenarioLoader {
   public static func parse(_ text: String, file: String,
                            readData: (String) throws(ConfigError) -> [UInt8]) throws(ConfigError) -> Scenario {
     let root = ConfigSection(try ConfigReader.parse(text, file: file), file: file, name: "")
-    try root.rejectUnknownKeys(["name", "title", "summary", "baseline", "default_route", "train", "dev",
-                                "routes", "rules", "heuristic", "flow", "samples"])
+    try root.rejectUnknownKeys(Set(["name", "title", "summary", "baseline", "default_route", "train", "dev",
+                                    "routes", "rules", "heuristic", "flow", "samples"] + productionKeys))
     let name = try root.requireString("name")
     let routeSections = try root.sections("routes")
     guard !routeSections.isEmpty else { throw root.error("a scenario needs at least one [[routes]] entry") }
@@ -146,9 +146,12 @@ public enum ScenarioLoader {
     let train = try data("train")
     if train.isEmpty && root.has("train") { throw root.error("the training file has no examples", at: "train") }
 
-    return Scenario(
+    var scenario = Scenario(
       name: name, title: try root.string("title") ?? name, summary: try root.string("summary") ?? "", routes: routes,
       baseline: baseline, defaultRoute: defaultRoute, rules: rules, heuristic: heuristic, flow: flow, train: train,
       dev: try data("dev"), samples: samples, source: file)
+    scenario.faq = try faq(root)
+    scenario.production = try production(root, routes: routes)
+    return scenario
   }
 }

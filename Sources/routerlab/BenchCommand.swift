@@ -1,5 +1,7 @@
 import ArgumentParser
+import Playground
 import RouterCore
+import TerminalUI
 
 /// `routerlab bench`: the speed goals, measured. Run it in a release build.
 struct BenchCommand: ParsableCommand {
@@ -63,6 +65,47 @@ struct BenchCommand: ParsableCommand {
     out.writeLine("")
     out.writeLine("route --jsonl in process: \(count) lines in \(Money.fixed(seconds, 3)) s = \(Int(rate)) messages/s"
       + " (goal ≥ 50,000/s: \(rate >= 50_000 ? "ok" : "MISSED"))  [\(sink % 10) ]")
+    out.writeLine("")
+    for line in playgroundBenchmarks(router: router, texts: texts) { out.writeLine(line) }
     out.flush()
+  }
+}
+
+extension BenchCommand {
+  /// The playground's goals: keystroke to updated frame (all offline strategies), rendering a
+  /// 200×60 frame, and a 10,000-character paste.
+  func playgroundBenchmarks(router: Router, texts: [String]) -> [String] {
+    var lines = ["playground (view into a buffer; the terminal write is not included)"]
+    let size = Size(width: 120, height: 40)
+    var state = Session.initialState(router: router, size: size, themeName: "default", themeNames: ["default"],
+                                     scenarioNames: ["clinic"])
+    // Every keystroke of every message, typed one at a time: update, refresh (routes), view.
+    let keys: [Character] = texts.prefix(200).flatMap { Array($0) + ["\u{1B}"] }
+    let keystroke = Benchmark.measure("keystroke → routed frame 120×40", inputs: keys, rounds: max(1, rounds / 2),
+                                      goalNanos: 2_000_000) { c in
+      let key = c == "\u{1B}" ? Key(.escape) : Key(.char(c))
+      _ = update(&state, .keyPressed(key))
+      refresh(&state, router: router)
+      _ = view(state, size: size)
+    }
+    lines.append(Benchmark.line(keystroke) + "  (goal is on p99: \(keystroke.percentile(0.99) < 2_000_000 ? "ok" : "MISSED"))")
+    let big = Size(width: 200, height: 60)
+    state.query.set(texts.first ?? "")
+    refresh(&state, router: router)
+    let frames = Array(repeating: 0, count: 200)
+    let render = Benchmark.measure("render 200×60 frame", inputs: frames, rounds: rounds, goalNanos: 1_000_000) { _ in
+      _ = view(state, size: big)
+    }
+    lines.append(Benchmark.line(render))
+    let paste = String(repeating: "my chest hurts and ", count: 10_000 / 19 + 1).prefix(10_000)
+    let pastes = Array(repeating: String(paste), count: 20)
+    let pasted = Benchmark.measure("paste 10,000 chars → frame", inputs: pastes, rounds: 1) { text in
+      _ = update(&state, .keyPressed(Key(.escape)))
+      _ = update(&state, .pasted(text))
+      refresh(&state, router: router)
+      _ = view(state, size: size)
+    }
+    lines.append(Benchmark.line(pasted))
+    return lines
   }
 }

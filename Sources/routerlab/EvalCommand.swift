@@ -16,6 +16,7 @@ struct EvalCommand: ParsableCommand {
   )
 
   @OptionGroup var scenarioOptions: ScenarioOptions
+  @OptionGroup var llmOptions: LLMOptions
 
   @Argument(help: "Labelled JSON Lines file: {\"text\": ..., \"route\": ...} per line.")
   var file: String?
@@ -32,6 +33,7 @@ struct EvalCommand: ParsableCommand {
   func validate() throws {
     if cv != nil && file != nil { throw ValidationError("--cv scores the training split; give no FILE with it") }
     if let cv, cv < 2 { throw ValidationError("--cv needs at least 2 folds") }
+    if llmOptions.budget != nil { throw ValidationError("--budget applies to route, not eval") }
   }
 
   func run() throws {
@@ -55,14 +57,16 @@ struct EvalCommand: ParsableCommand {
       examples = scenario.dev
     }
     guard !examples.isEmpty else { throw CommandError("no labelled examples to score") }
-    let router = Router(scenario: scenario)
-    let rows = Evaluation.run(router, on: examples)
+    let router = Router(scenario: scenario, extra: llmOptions.strategies(for: scenario))
+    let rows = Evaluation.run(router, on: examples, resolve: LLMOptions.resolver(router))
+    let shadow = try llmOptions.shadowReport(router: router, examples: examples)
     var out = FileOutput(fd: 1)
     if json {
       out.writeLine(EvalReport.json(rows, scenario: scenario, file: file ?? "<\(scenario.name) dev>"))
     } else {
       out.write(EvalReport.table(rows, scenario: scenario, file: file ?? "\(scenario.name) dev split", showMisses: misses))
     }
+    if let shadow { json ? out.writeLine(shadow.json) : out.write(shadow.text) }
     out.flush()
   }
 }

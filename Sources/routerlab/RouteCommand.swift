@@ -20,11 +20,12 @@ struct RouteCommand: ParsableCommand {
   )
 
   @OptionGroup var scenarioOptions: ScenarioOptions
+  @OptionGroup var llmOptions: LLMOptions
 
   @Argument(help: "The message to route (omit with --jsonl).")
   var text: String?
 
-  @Option(name: .long, help: "Strategy to use: rules, heuristic, classifier, hybrid.")
+  @Option(name: .long, help: "Strategy to use: rules, heuristic, classifier, hybrid, llm, cascade.")
   var strategy: String = Router.defaultStrategy
 
   @Flag(name: .long, help: "Print every strategy's verdict as well.")
@@ -47,12 +48,14 @@ struct RouteCommand: ParsableCommand {
 
   func run() throws {
     let scenario = try scenarioOptions.load()
-    let router = Router(scenario: scenario)
+    let router = Router(scenario: scenario,
+                        extra: llmOptions.strategies(for: scenario, named: llmOptions.neededNames(strategy: strategy, scenario: scenario)))
     guard let chosen = router.strategy(named: strategy) else {
       throw ValidationError("unknown strategy '\(strategy)' (strategies: \(router.strategyNames.joined(separator: ", ")))")
     }
     let logFile = try log.map { try DecisionLogFile(path: $0) }
-    let decide = Decider(router: router, strategy: chosen, all: all, log: logFile, redact: redact)
+    let decide = Decider(router: router, strategy: chosen, all: all, log: logFile, redact: redact,
+                         hooks: try llmOptions.hooks(router: router))
     var out = FileOutput(fd: 1)
     if let text {
       out.writeLine(decide(text))
@@ -105,20 +108,29 @@ struct Decider {
   let all: Bool
   let log: DecisionLogFile?
   let redact: Bool
+  /// Waiting for model answers, the budget gate and shadow mode; nil routes offline only.
+  var hooks: ProductionHooks? = nil
 
   func callAsFunction(_ text: String) -> String {
     let query = Query(text)
-    let verdicts: [Verdict]
-    let chosen: Verdict
+    var verdicts: [Verdict]
+    var chosen: Verdict
+    let resolve = { (s: any RoutingStrategy) in hooks?.resolve(query, s) ?? router.route(query, with: s) }
     if all || log != nil {
-      verdicts = router.strategies.map { router.route(query, with: $0) }
-      chosen = verdicts.first { $0.strategy == strategy.name } ?? router.route(query, with: strategy)
+      verdicts = router.strategies.map(resolve)
+      chosen = verdicts.first { $0.strategy == strategy.name } ?? resolve(strategy)
     } else {
-      chosen = router.route(query, with: strategy)
+      chosen = resolve(strategy)
       verdicts = [chosen]
     }
-    log?.append(DecisionRecord(scenario: router.scenario.name, text: text, verdicts: verdicts,
-                               finalStrategy: strategy.name, redact: redact))
+    if let hooks {
+      chosen = hooks.settle(chosen)
+      if let i = verdicts.firstIndex(where: { $0.strategy == chosen.strategy }) { verdicts[i] = chosen }
+    }
+    var record = DecisionRecord(scenario: router.scenario.name, text: text, verdicts: verdicts,
+                                finalStrategy: strategy.name, redact: redact)
+    if log != nil { record.shadow = hooks?.shadowVerdict(query) }
+    log?.append(record)
     var json = "{\"route\":\(chosen.route.map(JSONText.quote) ?? "null"),\"reason\":\(JSONText.quote(chosen.reason))"
     if all {
       json += ",\"strategy\":\(JSONText.quote(chosen.strategy)),\"verdicts\":[" + verdicts.map(\.json).joined(separator: ",") + "]"

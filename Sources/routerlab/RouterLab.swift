@@ -11,6 +11,10 @@ struct RouterLab: ParsableCommand {
       shows can be checked from a script with `route`, `eval` and `cost`.
       """,
     version: "0.1.0",
-    subcommands: [RouteCommand.self, EvalCommand.self, CostCommand.self, BenchCommand.self]
+    subcommands: [
+      PlayCommand.self, DemoCommand.self, RouteCommand.self, EvalCommand.self, CostCommand.self, LogCommand.self,
+      BenchCommand.self,
+    ],
+    defaultSubcommand: PlayCommand.self
   )
 }

@@ -21,7 +21,7 @@ import Testing
       Issue.record("no verdicts in \(r.stdout)")
       return
     }
-    #expect(verdicts.compactMap { $0["strategy"]?.stringValue } == ["rules", "heuristic", "classifier", "hybrid"])
+    #expect(verdicts.compactMap { $0["strategy"]?.stringValue } == ["rules", "heuristic", "classifier", "embedding", "hybrid"])
     let h = try CommandRunner.run(["route", "--strategy", "heuristic", "Can I take ibuprofen with warfarin?"])
     #expect(try json(h.lines[0])["route"] == .string("fast"))
   }
@@ -73,7 +73,8 @@ import Testing
       Issue.record("no verdicts")
       return
     }
-    #expect(verdicts.count == 4)
+    #expect(verdicts.count == 5)
+    #expect(verdicts.allSatisfy { $0["reason"] == nil })
     #expect(try json(String(lines[1]))["route"] == .string("human"))
     #expect(!String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self).contains("secret"))
   }
@@ -99,8 +100,9 @@ import Testing
       Issue.record("no strategies in \(r.stdout)")
       return
     }
-    #expect(rows.compactMap { $0["strategy"]?.stringValue } == ["rules", "heuristic", "classifier", "hybrid", "oracle", "always-expert"])
-    #expect(rows[4]["accuracy"] == .number(1))
+    #expect(rows.compactMap { $0["strategy"]?.stringValue }
+      == ["rules", "heuristic", "classifier", "embedding", "llm", "cascade", "hybrid", "oracle", "always-expert"])
+    #expect(rows.first { $0["strategy"] == .string("oracle") }?["accuracy"] == .number(1))
     let text = try CommandRunner.run(["eval", file])
     #expect(text.stdout.contains("human rec"))
   }

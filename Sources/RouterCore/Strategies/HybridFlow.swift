@@ -9,6 +9,8 @@ public struct HybridFlow: RoutingStrategy {
   public let title = "Hybrid decision flow"
   public let rules: KeywordRules
   public let classifier: LearnedClassifier
+  /// Mixed into the classifier's probabilities when given (`EmbeddingSettings.hybridWeight`).
+  public let embedding: EmbeddingStrategy?
   public let settings: FlowSettings
   private let scenario: ScenarioSummary
 
@@ -18,9 +20,10 @@ public struct HybridFlow: RoutingStrategy {
     func moreCapable(_ a: String, _ b: String) -> String { (ranks[a] ?? -1) >= (ranks[b] ?? -1) ? a : b }
   }
 
-  public init(scenario: Scenario, rules: KeywordRules, classifier: LearnedClassifier) {
+  public init(scenario: Scenario, rules: KeywordRules, classifier: LearnedClassifier, embedding: EmbeddingStrategy? = nil) {
     self.rules = rules
     self.classifier = classifier
+    self.embedding = embedding
     self.settings = scenario.flow
     self.scenario = ScenarioSummary(ranks: Dictionary(uniqueKeysWithValues: scenario.routes.map { ($0.name, $0.rank) }))
   }
@@ -59,6 +62,7 @@ public struct HybridFlow: RoutingStrategy {
     }
     // 3-5. The classifier (computed even when skipped, so the trace can show its numbers).
     let ranking = classifier.rank(query)
+      .blended(with: embedding?.rank(query, neighbours: false), weight: embedding?.settings.hybridWeight ?? 0)
     let top = ranking.top
     let runner = ranking.runnerUp
     if let escalateRoute = settings.escalateRoute {
@@ -98,8 +102,10 @@ public struct HybridFlow: RoutingStrategy {
     }
     let d = decided ?? (fallback, "", 0)
     let firedStep = steps.first { $0.outcome == .fired }
+    // A rule's yes is a match, not a probability; the classifier's checks give a confidence.
+    let byRule = firedStep?.name == Self.checkNames[0] || firedStep?.name == Self.checkNames[1]
     return Verdict(
-      strategy: name, route: d.route, score: d.score, scoreKind: .confidence, reason: d.reason,
+      strategy: name, route: d.route, score: d.score, scoreKind: byRule ? .match : .confidence, reason: d.reason,
       evidence: [Evidence("decided by", firedStep?.name ?? "")], trace: steps)
   }
 }

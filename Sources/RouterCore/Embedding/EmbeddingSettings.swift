@@ -1,0 +1,19 @@
+/// Settings of the embedding strategy. The defaults were chosen by 5-fold cross-validation on
+/// the clinic training split (`scripts/eval_embeddings.py --sweep`).
+public struct EmbeddingSettings: Sendable {
+  /// The classifier's top route is taken as is from this probability; below it, the more
+  /// capable of the two likeliest routes (on CV: 1.2 points of accuracy for 1.8 of human recall).
+  public var confidenceThreshold: Double = 0.5
+  /// A message whose best cosine similarity to every reference is below this is unlike anything
+  /// the strategy was shown; it falls back to the more capable of the two likeliest routes.
+  /// Pooled static vectors sit close together: clinic messages' nearest reference is above 0.56
+  /// for 99% of dev, while unrelated text ("lorem ipsum", "the stock market fell") scores
+  /// about 0.5.
+  public var minSimilarity: Double = 0.55
+  /// How the classifier on the vectors is trained.
+  public var training = DenseLogisticModel.Training()
+  /// Share of the embedding's probabilities in the hybrid flow's classifier checks (0 = none).
+  public var hybridWeight = 0.35
+
+  public init() {}
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Playground
+import RouterCore
+import TerminalUI
+
+/// `routerlab play` (the default): the terminal playground, or one frame as text with --dump.
+struct PlayCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "play",
+    abstract: "Open the terminal playground (the default command).",
+    discussion: """
+      Type a question and watch every strategy route it. F1 lists every key. With --dump WxH, \
+      renders one frame as plain text to standard output instead (for scripts, docs and bug \
+      reports; no terminal needed).
+      """
+  )
+
+  @OptionGroup var scenarioOptions: ScenarioOptions
+
+  @Option(name: .long, help: "Theme: a name from themes/ (default, light, high-contrast, mono) or a path to a .toml file.")
+  var theme: String = "default"
+
+  @Option(name: .long, help: "Colours: auto, 256, 16, 8 or mono (NO_COLOR also selects mono).")
+  var color: String = "auto"
+
+  @Flag(name: .long, help: "Do not capture the mouse (lets the terminal select text).")
+  var noMouse = false
+
+  @Option(name: .long, help: "Render one frame of this size (for example 100x30) as text and exit.")
+  var dump: String?
+
+  @Option(name: .long, help: "Question to start with (with --dump, the question rendered).")
+  var text: String = ""
+
+  @Option(name: .long, help: "Append every submitted decision to this JSON Lines file (mode 0600).")
+  var log: String?
+
+  @Flag(name: .long, help: "In the log, write a SHA-256 of the text instead of the text.")
+  var redact = false
+
+  func validate() throws {
+    if let dump, DumpSize.parse(dump) == nil {
+      throw ValidationError("--dump takes WIDTHxHEIGHT, for example 100x30 (each 1...1000)")
+    }
+    if !["auto", "256", "16", "8", "mono"].contains(color) {
+      throw ValidationError("--color takes auto, 256, 16, 8 or mono")
+    }
+  }
+
+  func run() throws {
+    let scenario = try scenarioOptions.load()
+    let router = Router(scenario: scenario)
+    if let dump, let size = DumpSize.parse(dump) {
+      let state = Session.initialState(
+        router: router, size: size, themeName: theme, themeNames: [theme], scenarioNames: ScenarioLoader.builtIn, text: text)
+      var out = FileOutput(fd: 1)
+      for line in view(state, size: size).buffer.lines() { out.writeLine(line) }
+      out.flush()
+      return
+    }
+    var names = ScenarioLoader.builtIn
+    if !names.contains(scenarioOptions.scenario) { names.append(scenarioOptions.scenario) }
+    try PlaygroundRunner(
+      router: router, themeName: theme, color: ColorProfile(argument: color), mouse: !noMouse, logPath: log,
+      redact: redact, scenarioNames: names, startText: text, demoScript: nil
+    ).run()
+  }
+}
+
+/// `WxH` sizes for --dump.
+enum DumpSize {
+  static func parse(_ text: String) -> Size? {
+    let parts = text.lowercased().split(separator: "x")
+    guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...1000).contains(h) else {
+      return nil
+    }
+    return Size(width: w, height: h)
+  }
+}

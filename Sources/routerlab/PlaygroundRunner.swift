@@ -1,0 +1,155 @@
+import ConfigFile
+import Foundation
+import NcursesBackend
+import Playground
+import RouterCore
+import TerminalUI
+
+/// The playground's run loop: terminal events → `update` → one `refresh` per batch → `view` →
+/// draw; and the effects `update` asks for (logging, loading scenarios and themes, mouse).
+struct PlaygroundRunner {
+  var router: Router
+  let themeName: String
+  let color: ColorProfile?
+  let mouse: Bool
+  let logPath: String?
+  let redact: Bool
+  let scenarioNames: [String]
+  let startText: String
+  /// Questions the demo types, when running `routerlab demo`.
+  let demoScript: [String]?
+
+  /// How often the loop wakes while the demo types (ms).
+  static let demoTickMs = 15
+  /// Otherwise the loop wakes at least this often (ms), to catch a resize whose signal raced the
+  /// wait; an idle wake-up costs one size check and no drawing.
+  static let idleTickMs = 250
+
+  func run() throws {
+    var router = self.router
+    let catalog = ThemeCatalog.locate()
+    let themeNames = catalog?.names() ?? []
+    var notice: String?
+    var theme = Theme.fallback
+    do {
+      if let catalog { theme = try catalog.load(themeName) } else if themeName != "default" {
+        notice = "no themes folder found; using the built-in default theme"
+      }
+    } catch {
+      notice = "\(error); using the built-in default theme"
+    }
+
+    let terminal: Terminal
+    do {
+      terminal = try Terminal.start(TerminalOptions(color: color, mouse: mouse))
+    } catch {
+      throw CommandError(error.description)
+    }
+    defer { terminal.stop() }
+    var resolved = theme.resolve(terminal.profile)
+    var state = Session.initialState(
+      router: router, size: terminal.size, themeName: theme.name, themeNames: themeNames, scenarioNames: scenarioNames,
+      text: startText)
+    state.mouseEnabled = mouse
+    state.status = notice
+    if let demoScript {
+      state.demo = DemoState(script: demoScript)
+      state.query.clear()
+    }
+    var log: DecisionLogFile?
+    terminal.draw(view(state, size: state.size), theme: resolved)
+    StartupClock.reportFirstFrame()
+
+    loop: while true {
+      let events: [Event]
+      do {
+        events = try terminal.nextEvents(timeoutMs: state.demo != nil ? Self.demoTickMs : Self.idleTickMs)
+      } catch {
+        break loop  // the terminal hung up or input ended: leave quietly, restoring the terminal
+      }
+      let now = Stopwatch.now()
+      var msgs: [Msg] = events.map { event in
+        switch event {
+        case .key(let key): .keyPressed(key)
+        case .paste(let text): .pasted(text)
+        case .mouse(let m): .mouse(m)
+        case .resize(let size): .resized(size)
+        case .tick: .ticked(now: now)
+        }
+      }
+      if state.demo != nil && !msgs.contains(where: { if case .ticked = $0 { true } else { false } }) {
+        msgs.append(.ticked(now: now))
+      }
+      let size = terminal.size
+      if size != state.size && !msgs.contains(where: { if case .resized = $0 { true } else { false } }) {
+        msgs.append(.resized(size))
+      }
+      // An idle tick with nothing to do draws nothing.
+      if state.demo == nil && msgs.allSatisfy({ if case .ticked = $0 { true } else { false } }) { continue }
+      var pending = msgs[...]
+      while let msg = pending.popFirst() {
+        for effect in update(&state, msg) {
+          switch effect {
+          case .quit:
+            break loop
+          case .logDecision(let text):
+            pending.append(.decisionLogged(logDecision(text, router: router, log: &log)))
+          case .loadScenario(let name):
+            do {
+              router = Router(scenario: try ScenarioLoader.load(name))
+              state.strategyTitles = Dictionary(router.strategies.map { ($0.name, $0.title) }, uniquingKeysWith: { a, _ in a })
+              pending.append(.scenarioLoaded(ScenarioInfo(router.scenario)))
+            } catch {
+              pending.append(.loadFailed("\(error)"))
+            }
+          case .loadTheme(let name):
+            do {
+              guard let catalog else { throw ConfigError(file: name, line: 0, message: "no themes folder found") }
+              theme = try catalog.load(name)
+              resolved = theme.resolve(terminal.profile)
+              pending.append(.themeLoaded(theme.name))
+            } catch {
+              pending.append(.loadFailed("\(error); theme unchanged"))
+            }
+          case .setMouse(let on):
+            terminal.setMouseCapture(on)
+          }
+        }
+      }
+      refresh(&state, router: router)
+      terminal.draw(view(state, size: terminal.size), theme: resolved)
+    }
+  }
+
+  /// Routes `text` with every strategy and appends the decision to the log; returns the status line.
+  private func logDecision(_ text: String, router: Router, log: inout DecisionLogFile?) -> String {
+    let verdicts = router.routeAll(text)
+    let route = verdicts.last { $0.strategy == Router.defaultStrategy }?.route ?? "?"
+    do {
+      if log == nil {
+        let path = logPath ?? DefaultPaths.decisionLog()
+        log = try DecisionLogFile(path: path)
+      }
+      guard let log else { return "decision: \(route)" }
+      log.append(DecisionRecord(scenario: router.scenario.name, text: text, verdicts: verdicts,
+                                finalStrategy: Router.defaultStrategy, redact: redact))
+      return "logged: \(route) → \(log.path)"
+    } catch {
+      return "decision: \(route); not logged: \(error)"
+    }
+  }
+}
+
+/// Where RouterLab keeps files it writes without being told where.
+enum DefaultPaths {
+  /// `$XDG_STATE_HOME/routerlab/decisions.jsonl`, else `~/.local/state/routerlab/decisions.jsonl`.
+  static func decisionLog() -> String {
+    let env = ProcessInfo.processInfo.environment
+    let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? ((env["HOME"] ?? NSTemporaryDirectory()) + "/.local/state")
+    let dir = base + "/routerlab"
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                             attributes: [.posixPermissions: 0o700])
+    return dir + "/decisions.jsonl"
+  }
+}

@@ -1,0 +1,191 @@
+import Playground
+import RouterCore
+import TerminalUI
+import Testing
+
+@Suite struct UpdateTests {
+  @Test("typing edits the query and one refresh routes it with every strategy")
+  func typing() {
+    var s = Fixture.state()
+    Fixture.type(&s, "chest pain")
+    #expect(s.query.text == "chest pain")
+    #expect(s.routedText == "chest pain")
+    #expect(s.verdicts.map(\.strategy) == Fixture.router.strategyNames)
+    #expect(s.verdicts.last?.strategy == "hybrid")
+    #expect(s.decision?.route == "human")
+  }
+
+  @Test("a batch of keystrokes routes once, at the end")
+  func batching() {
+    var s = Fixture.state()
+    for c in "hello" { _ = update(&s, .keyPressed(.char(c))) }
+    #expect(s.routedText == "")
+    #expect(refresh(&s, router: Fixture.router))
+    #expect(s.routedText == "hello")
+    #expect(!refresh(&s, router: Fixture.router))
+  }
+
+  @Test("cursor movement, word jumps and word deletes work on grapheme clusters")
+  func editing() {
+    var s = Fixture.state("can I take 日本 🙂 ibuprofen")
+    var expected = s
+    Fixture.send(&s, .keyPressed(Key(.left, .ctrl)))
+    #expect(s.query.cursor == 16)
+    Fixture.send(&s, .keyPressed(.ctrl("w")))
+    #expect(s.query.text == "can I take 日本 ibuprofen")
+    Fixture.send(&s, .keyPressed(Key(.home)), .keyPressed(Key(.right, .ctrl)), .keyPressed(Key(.char("d"), .alt)))
+    #expect(s.query.text == "can take 日本 ibuprofen")
+    Fixture.send(&s, .keyPressed(Key(.end)), .keyPressed(Key(.backspace, .alt)))
+    #expect(s.query.text == "can take 日本 ")
+    Fixture.send(&s, .keyPressed(Key(.backspace)), .keyPressed(Key(.backspace)))
+    #expect(s.query.text == "can take 日")
+    Fixture.send(&s, .keyPressed(Key(.escape)))
+    expected.query = QueryField()
+    expected.routedText = ""
+    expected.verdicts = s.verdicts
+    #expect(s == expected)
+  }
+
+  @Test("a paste goes in as one edit; line breaks become spaces and control characters are dropped")
+  func paste() {
+    var s = Fixture.state()
+    s.focus = .slider
+    Fixture.send(&s, .pasted("line one\nline\u{1B}[31m two\u{7}"))
+    #expect(s.focus == .query)
+    #expect(s.query.text == "line one line[31m two")
+    let big = String(repeating: "a", count: 10_000)
+    Fixture.send(&s, .pasted(big))
+    #expect(s.query.characters.count == 21 + 10_000)
+    #expect(s.routedText == s.query.text)
+  }
+
+  @Test("Enter logs the decision and keeps it in history; Up and Down browse it")
+  func historyAndSubmit() {
+    var s = Fixture.state()
+    Fixture.type(&s, "first")
+    #expect(Fixture.send(&s, .keyPressed(Key(.enter))) == [.logDecision("first")])
+    Fixture.send(&s, .keyPressed(Key(.escape)))
+    Fixture.type(&s, "second")
+    Fixture.send(&s, .keyPressed(Key(.enter)), .keyPressed(Key(.escape)))
+    Fixture.type(&s, "draft")
+    Fixture.send(&s, .keyPressed(Key(.up)))
+    #expect(s.query.text == "second")
+    Fixture.send(&s, .keyPressed(Key(.up)), .keyPressed(Key(.up)))
+    #expect(s.query.text == "first")
+    Fixture.send(&s, .keyPressed(Key(.down)), .keyPressed(Key(.down)))
+    #expect(s.query.text == "draft")
+    #expect(s.history == ["first", "second"])
+    #expect(Fixture.send(&s, .keyPressed(Key(.escape)), .keyPressed(Key(.enter))).isEmpty)
+  }
+
+  @Test("q and ? are typed in the query box but quit and open help elsewhere; Ctrl+C and F1 work anywhere")
+  func focusDependentKeys() {
+    var s = Fixture.state()
+    #expect(Fixture.send(&s, .keyPressed(.char("q")), .keyPressed(.char("?"))).isEmpty)
+    #expect(s.query.text == "q?")
+    Fixture.send(&s, .keyPressed(Key(.tab)))
+    #expect(s.focus == .strategies)
+    Fixture.send(&s, .keyPressed(.char("?")))
+    #expect(s.showHelp)
+    Fixture.send(&s, .keyPressed(Key(.escape)))
+    #expect(!s.showHelp)
+    #expect(Fixture.send(&s, .keyPressed(.char("q"))) == [.quit])
+    Fixture.send(&s, .keyPressed(Key(.tab)), .keyPressed(Key(.tab)))
+    #expect(s.focus == .query)
+    Fixture.send(&s, .keyPressed(Key(.f(1))))
+    #expect(s.showHelp)
+    #expect(Fixture.send(&s, .keyPressed(.ctrl("c"))) == [.quit])
+  }
+
+  @Test("the slider steps with arrows, PgUp/PgDn and Home/End; queries per day with Up/Down")
+  func sliderKeys() {
+    var s = Fixture.state()
+    s.focus = .slider
+    Fixture.send(&s, .keyPressed(Key(.right)), .keyPressed(Key(.right)), .keyPressed(Key(.left)))
+    #expect(s.simplePercent == 71)
+    Fixture.send(&s, .keyPressed(Key(.pageUp)), .keyPressed(Key(.pageUp)), .keyPressed(Key(.pageUp)))
+    #expect(s.simplePercent == 100)
+    Fixture.send(&s, .keyPressed(Key(.home)))
+    #expect(s.simplePercent == 0)
+    Fixture.send(&s, .keyPressed(Key(.end)), .keyPressed(Key(.pageDown)))
+    #expect(s.simplePercent == 90)
+    Fixture.send(&s, .keyPressed(Key(.up)))
+    #expect(s.queriesPerDay == 5_000)
+    Fixture.send(&s, .keyPressed(Key(.down)), .keyPressed(Key(.down)))
+    #expect(s.queriesPerDay == 500)
+    Fixture.send(&s, .keyPressed(.char("+")), .keyPressed(.char("+")))
+    #expect(s.humanPercent == 2)
+  }
+
+  @Test("mouse drag on the slider is captured while held, even off the track, and ends on release")
+  func mouseDrag() {
+    var s = Fixture.state()
+    let layout = PlaygroundLayout(size: s.size, strategies: s.verdicts.count)
+    let track = layout.sliderTrack
+    Fixture.send(&s, .mouse(MouseEvent(.press, x: track.x, y: track.y)))
+    #expect(s.dragging)
+    #expect(s.simplePercent == 0)
+    #expect(s.focus == .slider)
+    Fixture.send(&s, .mouse(MouseEvent(.drag, x: track.maxX + 20, y: track.y - 10)))
+    #expect(s.simplePercent == 100)
+    let middle = layout.sliderColumn(for: 50)
+    Fixture.send(&s, .mouse(MouseEvent(.drag, x: middle, y: 0)))
+    #expect(s.simplePercent == layout.sliderValue(atColumn: middle))
+    #expect(abs(s.simplePercent - 50) <= 2)
+    let release = layout.sliderColumn(for: 70)
+    Fixture.send(&s, .mouse(MouseEvent(.release, button: .none, x: release, y: 0)))
+    #expect(!s.dragging)
+    #expect(s.simplePercent == layout.sliderValue(atColumn: release))
+    let kept = s.simplePercent
+    Fixture.send(&s, .mouse(MouseEvent(.drag, x: track.x, y: track.y)))
+    #expect(s.simplePercent == kept)
+  }
+
+  @Test("the sample key cycles through the scenario's samples and says how each is labelled")
+  func samples() {
+    var s = Fixture.state()
+    let samples = Fixture.router.scenario.samples
+    Fixture.send(&s, .keyPressed(.ctrl("n")))
+    #expect(s.query.text == samples[0].text)
+    #expect(s.status == "sample 1/\(samples.count) · labelled \(samples[0].route)")
+    Fixture.send(&s, .keyPressed(Key(.f(2))))
+    #expect(s.query.text == samples[1].text)
+    Fixture.send(&s, .keyPressed(.ctrl("p")), .keyPressed(.ctrl("p")))
+    #expect(s.query.text == samples[samples.count - 1].text)
+  }
+
+  @Test("theme and scenario switches ask the run loop, which reports back")
+  func switches() {
+    var s = Fixture.state()
+    #expect(Fixture.send(&s, .keyPressed(.ctrl("t"))) == [.loadTheme("light")])
+    Fixture.send(&s, .themeLoaded("light"))
+    #expect(s.themeName == "light")
+    #expect(Fixture.send(&s, .keyPressed(.ctrl("o"))) == [.loadScenario("support")])
+    Fixture.send(&s, .loadFailed("x.toml:3: broken"))
+    #expect(s.status == "x.toml:3: broken")
+    #expect(Fixture.send(&s, .keyPressed(Key(.f(9)))) == [.setMouse(false)])
+  }
+
+  @Test("the demo types each question at a readable pace, holds, then moves on; Space pauses")
+  func demo() {
+    var s = Fixture.state()
+    s.demo = DemoState(script: ["ab", "cd"])
+    let t0: UInt64 = 1_000_000_000
+    Fixture.send(&s, .ticked(now: t0))
+    #expect(s.query.text == "a")
+    Fixture.send(&s, .ticked(now: t0 + DemoState.typingNanos))
+    #expect(s.query.text == "ab")
+    #expect(s.demo?.isHolding == true)
+    Fixture.send(&s, .ticked(now: t0 + DemoState.typingNanos + DemoState.holdNanos / 2))
+    #expect(s.query.text == "ab")
+    Fixture.send(&s, .ticked(now: t0 + DemoState.typingNanos + DemoState.holdNanos))
+    #expect(s.query.text == "")
+    #expect(s.demo?.index == 1)
+    Fixture.send(&s, .keyPressed(.char(" ")))
+    #expect(s.demo?.paused == true)
+    Fixture.send(&s, .ticked(now: t0 + 100 * DemoState.holdNanos))
+    #expect(s.query.text == "")
+    Fixture.send(&s, .keyPressed(Key(.right)))
+    #expect(s.query.text == "ab")
+  }
+}
