@@ -24,7 +24,6 @@ Usage: scripts/.venv/bin/python scripts/distill_embeddings.py [--dim 256] [--sif
 The token pass takes about 80 s on 2 cores and is cached (--cache).
 """
 import argparse
-import hashlib
 import json
 import os
 import shutil

@@ -31,7 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import minilm  # noqa: E402
 import static_table  # noqa: E402
-from embedding_data import ROUTES, SPLITS, read_jsonl, split  # noqa: E402
+from embedding_data import ROUTES, SPLITS, split  # noqa: E402
 from distill_embeddings import DEFAULT_CACHE, OUT  # noqa: E402
 
 HUMAN = ROUTES.index("human")
@@ -250,19 +250,19 @@ def main():
     print(f"  static with the similarity floor %.2f (EmbeddingStrategy as shipped): accuracy {a * 100:.1f}  "
           f"human recall {h * 100:.1f}" % MIN_SIMILARITY)
 
-    if True:
-        s_pred = preds[("sgd (shipped)", "static")].argmax(axis=1)
-        f_pred = preds[("sgd (shipped)", "full")].argmax(axis=1)
-        topics = [r.get("topic", "") for r in
-                  (json.loads(line) for line in open(os.path.join(SPLITS, "dev.jsonl"), encoding="utf-8") if line.strip())]
-        lost = [i for i in range(len(ydv)) if s_pred[i] != ydv[i] and f_pred[i] == ydv[i]]
-        won = [i for i in range(len(ydv)) if s_pred[i] == ydv[i] and f_pred[i] != ydv[i]]
-        print(f"\nsgd on dev: static wrong where full is right {len(lost)}, the reverse {len(won)}")
-        by_topic = collections.Counter(topics[i] for i in lost)
-        print("  static's extra misses by topic:", ", ".join(f"{t} {c}" for t, c in by_topic.most_common(12)))
-        if args.misses:
-            for i in lost:
-                print(f"  [{ROUTES[ydv[i]]} -> {ROUTES[s_pred[i]]}] {xdv[i]}")
+    # Where the static table loses: dev messages it gets wrong and the full model right.
+    s_pred = preds[("sgd (shipped)", "static")].argmax(axis=1)
+    f_pred = preds[("sgd (shipped)", "full")].argmax(axis=1)
+    topics = [r.get("topic", "") for r in
+              (json.loads(line) for line in open(os.path.join(SPLITS, "dev.jsonl"), encoding="utf-8") if line.strip())]
+    lost = [i for i in range(len(ydv)) if s_pred[i] != ydv[i] and f_pred[i] == ydv[i]]
+    won = [i for i in range(len(ydv)) if s_pred[i] == ydv[i] and f_pred[i] != ydv[i]]
+    print(f"\nsgd on dev: static wrong where full is right {len(lost)}, the reverse {len(won)}")
+    by_topic = collections.Counter(topics[i] for i in lost)
+    print("  static's extra misses by topic:", ", ".join(f"{t} {c}" for t, c in by_topic.most_common(12)))
+    if args.misses:
+        for i in lost:
+            print(f"  [{ROUTES[ydv[i]]} -> {ROUTES[s_pred[i]]}] {xdv[i]}")
 
     if args.sweep:
         sweep(reps, ytr)

@@ -7,6 +7,6 @@ public enum Action: Equatable, Sendable {
   case sliderStep(Int), sliderHome, sliderEnd
   case queriesUp, queriesDown, humanUp, humanDown
   case selectUp, selectDown
-  case nextTheme, nextScenario, toggleMouse
+  case nextTheme, nextScenario, toggleMouse, togglePatterns, toggleProviderDown
   case demoPause, demoNext, demoPrevious
 }

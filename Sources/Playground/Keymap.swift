@@ -77,6 +77,8 @@ public enum Keymap {
     Binding([Key(.pageDown)], .sliderStep(-10), "simple share −10%"),
     Binding([.ctrl("t"), Key(.f(4))], .nextTheme, "next theme", footer: "theme"),
     Binding([.ctrl("o"), Key(.f(5))], .nextScenario, "next scenario", footer: "scenario"),
+    Binding([Key(.f(6))], .togglePatterns, "orchestration patterns: simple, pipeline, parallel, fallback", footer: "patterns"),
+    Binding([Key(.f(8))], .toggleProviderDown, "mark the primary model provider down / up (watch the fallback)"),
     Binding([Key(.f(9))], .toggleMouse, "mouse on/off (off: select text with the terminal)"),
     Binding([.char(" ")], .demoPause, "demo: pause / resume", .demo),
     Binding([Key(.right)], .demoNext, "demo: next question", .demo),

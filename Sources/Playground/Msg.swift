@@ -17,6 +17,15 @@ public enum Msg: Sendable {
   case themeLoaded(String)
   /// The run loop wrote a decision to the log (or could not).
   case decisionLogged(String)
+  /// The model strategies started on new text: their first verdicts (`.pending` while a call
+  /// is in flight, `.unavailable` without an endpoint, or decided at once by a safety rule).
+  case modelVerdictsStarted(generation: UInt64, [Verdict])
+  /// A model strategy answered for text generation `generation`.
+  case modelVerdictArrived(generation: UInt64, Verdict)
+  /// Provider health changed (a breaker opened, a provider was marked down).
+  case providersChanged([ProviderRow])
+  /// The run loop estimated (or measured) the orchestration patterns for the current question.
+  case patternsComputed([PatternRun])
 }
 
 /// Work for the run loop: things `update` cannot do itself because they touch the outside.
@@ -28,4 +37,8 @@ public enum Effect: Equatable, Sendable {
   case loadTheme(String)
   /// Turn terminal mouse reporting on or off (off lets the terminal select text natively).
   case setMouse(Bool)
+  /// Mark the primary model provider down (or up again), to watch the fallback happen.
+  case toggleProviderDown
+  /// Work out the four orchestration patterns for `text`.
+  case computePatterns(String)
 }

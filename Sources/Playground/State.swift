@@ -31,6 +31,17 @@ public struct ScenarioInfo: Equatable, Sendable {
   }
 }
 
+/// One model provider's health, for the screen.
+public struct ProviderRow: Equatable, Sendable {
+  public var name: String
+  /// `closed`, `open 12.3 s`, `half-open`, `marked down`.
+  public var state: String
+  public init(name: String, state: String) {
+    self.name = name
+    self.state = state
+  }
+}
+
 /// Everything the screen depends on. `view(state)` draws it; `update` changes it.
 public struct State: Equatable, Sendable {
   public var scenario: ScenarioInfo
@@ -68,6 +79,24 @@ public struct State: Equatable, Sendable {
   public var mouseEnabled = true
   /// Strategy titles by command-line name, for the panel (`rules` → `Keyword rules`).
   public var strategyTitles: [String: String] = [:]
+  /// Verdicts of the strategies that call a model (LLM router, cascade) for `modelGeneration`;
+  /// `.pending` shows "thinking…" until the answer arrives.
+  public var modelVerdicts: [Verdict] = []
+  /// The text generation the model verdicts belong to; answers for older text are dropped.
+  public var modelGeneration: UInt64 = 0
+  /// Model providers and their circuit-breaker state, as the status lines show them.
+  public var providers: [ProviderRow] = []
+  /// Whether the orchestration-patterns view replaces the flow trace.
+  public var showPatterns = false
+  /// The four orchestration patterns for the current question.
+  public var patterns: [PatternRun] = []
+
+  /// Rows of the decision panel: offline strategies, then the model ones, the hybrid flow last.
+  public var panelVerdicts: [Verdict] {
+    guard !modelVerdicts.isEmpty else { return verdicts }
+    let hybrid = verdicts.filter { $0.strategy == "hybrid" }
+    return verdicts.filter { $0.strategy != "hybrid" } + modelVerdicts + hybrid
+  }
 
   public init(scenario: ScenarioInfo, size: Size, themeName: String = "default", themeNames: [String] = ["default"],
               scenarioNames: [String] = ScenarioLoader.builtIn) {

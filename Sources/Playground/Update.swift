@@ -47,6 +47,22 @@ public func update(_ state: inout State, _ msg: Msg) -> [Effect] {
   case .decisionLogged(let message):
     state.status = message
     return []
+  case .modelVerdictsStarted(let generation, let verdicts):
+    state.modelGeneration = generation
+    state.modelVerdicts = verdicts
+    return state.showPatterns ? [.computePatterns(state.query.text)] : []
+  case .modelVerdictArrived(let generation, let verdict):
+    guard generation == state.modelGeneration,
+      let i = state.modelVerdicts.firstIndex(where: { $0.strategy == verdict.strategy })
+    else { return [] }
+    state.modelVerdicts[i] = verdict
+    return []
+  case .providersChanged(let rows):
+    state.providers = rows
+    return []
+  case .patternsComputed(let runs):
+    state.patterns = runs
+    return []
   }
 }
 
@@ -161,7 +177,7 @@ private func perform(_ action: Action, on state: inout State) -> [Effect] {
   case .selectUp:
     state.selectedStrategy = max(0, state.selectedStrategy - 1)
   case .selectDown:
-    state.selectedStrategy = min(max(0, state.verdicts.count - 1), state.selectedStrategy + 1)
+    state.selectedStrategy = min(max(0, state.panelVerdicts.count - 1), state.selectedStrategy + 1)
   case .nextTheme:
     guard !state.themeNames.isEmpty else { return [] }
     let i = state.themeNames.firstIndex(of: state.themeName) ?? -1
@@ -172,6 +188,15 @@ private func perform(_ action: Action, on state: inout State) -> [Effect] {
     let next = state.scenarioNames[(i + 1) % state.scenarioNames.count]
     state.status = "loading scenario \(next)…"
     return [.loadScenario(next)]
+  case .togglePatterns:
+    state.showPatterns.toggle()
+    return state.showPatterns ? [.computePatterns(state.query.text)] : []
+  case .toggleProviderDown:
+    guard !state.providers.isEmpty else {
+      state.status = "no model provider configured (set ROUTERLAB_LLM_URL)"
+      return []
+    }
+    return [.toggleProviderDown]
   case .toggleMouse:
     state.mouseEnabled.toggle()
     state.dragging = false
@@ -193,7 +218,7 @@ private func perform(_ action: Action, on state: inout State) -> [Effect] {
 
 private func handleMouse(_ event: MouseEvent, _ state: inout State) {
   guard state.mouseEnabled else { return }
-  let layout = PlaygroundLayout(size: state.size, strategies: max(1, state.verdicts.count))
+  let layout = PlaygroundLayout(size: state.size, strategies: max(1, state.panelVerdicts.count))
   let onTrack = layout.sliderTrack.contains(Point(x: event.x, y: event.y))
     || (event.y == layout.sliderTrack.y && (event.x == layout.sliderTrack.x - 1 || event.x == layout.sliderTrack.x + layout.sliderTrack.width))
   switch event.kind {
@@ -208,7 +233,7 @@ private func handleMouse(_ event: MouseEvent, _ state: inout State) {
     } else if layout.decisions.contains(Point(x: event.x, y: event.y)) {
       state.focus = .strategies
       let row = event.y - layout.decisions.y - 2
-      if row >= 0 && row < state.verdicts.count { state.selectedStrategy = row }
+      if row >= 0 && row < state.panelVerdicts.count { state.selectedStrategy = row }
     }
   case .drag, .move:
     // Captured while held: the pointer may leave the one-row track and still move the thumb.

@@ -8,14 +8,18 @@ public func view(_ state: State, size: Size) -> Frame {
     renderTooSmall(size: size, into: &buffer)
     return Frame(buffer: buffer)
   }
-  let layout = PlaygroundLayout(size: size, strategies: max(1, state.verdicts.count))
+  let layout = PlaygroundLayout(size: size, strategies: max(1, state.panelVerdicts.count))
   var hits = HitMap()
   renderTitleBar(state, into: &buffer, area: layout.title)
   let cursor = renderQueryBox(state, into: &buffer, area: layout.query)
   hits.add(layout.query, target: "query")
   renderDecisionPanel(state, into: &buffer, area: layout.decisions)
   hits.add(layout.decisions, target: "strategies")
-  renderFlowTrace(state, into: &buffer, area: layout.trace)
+  if state.showPatterns {
+    renderPatterns(state, into: &buffer, area: layout.trace)
+  } else {
+    renderFlowTrace(state, into: &buffer, area: layout.trace)
+  }
   renderCostPanel(state, layout: layout, into: &buffer)
   hits.add(layout.sliderTrack, target: "slider")
   renderStatusBar(state, into: &buffer, area: layout.status)

@@ -51,8 +51,10 @@ struct PlayCommand: ParsableCommand {
     let scenario = try scenarioOptions.load()
     let router = Router(scenario: scenario)
     if let dump, let size = DumpSize.parse(dump) {
-      let state = Session.initialState(
+      var state = Session.initialState(
         router: router, size: size, themeName: theme, themeNames: [theme], scenarioNames: ScenarioLoader.builtIn, text: text)
+      var models = ModelStrategies(scenario: router.scenario)
+      models.textChanged(text, &state)
       var out = FileOutput(fd: 1)
       for line in view(state, size: size).buffer.lines() { out.writeLine(line) }
       out.flush()

@@ -1,5 +1,6 @@
 import ConfigFile
 import Foundation
+import LLMHTTP
 import NcursesBackend
 import Playground
 import RouterCore
@@ -57,13 +58,17 @@ struct PlaygroundRunner {
       state.query.clear()
     }
     var log: DecisionLogFile?
+    var models = ModelStrategies(scenario: router.scenario)
+    models.textChanged(state.query.text, &state)
     terminal.draw(view(state, size: state.size), theme: resolved)
     StartupClock.reportFirstFrame()
 
     loop: while true {
       let events: [Event]
       do {
-        events = try terminal.nextEvents(timeoutMs: state.demo != nil ? Self.demoTickMs : Self.idleTickMs)
+        let waiting = state.modelVerdicts.contains { $0.status == .pending }
+        events = try terminal.nextEvents(
+          timeoutMs: state.demo != nil || waiting ? Self.demoTickMs : Self.idleTickMs)
       } catch {
         break loop  // the terminal hung up or input ended: leave quietly, restoring the terminal
       }
@@ -80,6 +85,7 @@ struct PlaygroundRunner {
       if state.demo != nil && !msgs.contains(where: { if case .ticked = $0 { true } else { false } }) {
         msgs.append(.ticked(now: now))
       }
+      msgs += models.arrivals()
       let size = terminal.size
       if size != state.size && !msgs.contains(where: { if case .resized = $0 { true } else { false } }) {
         msgs.append(.resized(size))
@@ -97,6 +103,7 @@ struct PlaygroundRunner {
           case .loadScenario(let name):
             do {
               router = Router(scenario: try ScenarioLoader.load(name))
+              models = ModelStrategies(scenario: router.scenario)
               state.strategyTitles = Dictionary(router.strategies.map { ($0.name, $0.title) }, uniquingKeysWith: { a, _ in a })
               pending.append(.scenarioLoaded(ScenarioInfo(router.scenario)))
             } catch {
@@ -113,10 +120,16 @@ struct PlaygroundRunner {
             }
           case .setMouse(let on):
             terminal.setMouseCapture(on)
+          case .toggleProviderDown:
+            pending.append(.decisionLogged(models.toggleProviderDown()))
+          case .computePatterns(let text):
+            pending.append(.patternsComputed(models.patterns(text, router: router)))
           }
         }
       }
-      refresh(&state, router: router)
+      if refresh(&state, router: router) {
+        models.textChanged(state.query.text, &state)
+      }
       terminal.draw(view(state, size: terminal.size), theme: resolved)
     }
   }
@@ -151,5 +164,57 @@ enum DefaultPaths {
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                              attributes: [.posixPermissions: 0o700])
     return dir + "/decisions.jsonl"
+  }
+}
+
+/// The strategies that call a model (LLM router, cascade) for the playground: started on each
+/// text change, debounced and cancelled by the feed, their answers polled by the loop so no
+/// keystroke ever waits on the network.
+struct ModelStrategies {
+  let stack: LLMStack
+  let feed: VerdictFeed
+  private var lastProviders: [ProviderRow] = []
+
+  init(scenario: Scenario) {
+    stack = LLMStack(scenario: scenario, environment: ProcessInfo.processInfo.environment, client: HTTPChatClient())
+    feed = VerdictFeed(strategies: stack.strategies, debounceNanos: scenario.production.llm.debounceNanos)
+  }
+
+  /// Starts the model strategies on `text` and puts their first verdicts in the state.
+  mutating func textChanged(_ text: String, _ state: inout State) {
+    let (generation, verdicts) = feed.textChanged(text)
+    _ = update(&state, .modelVerdictsStarted(generation: generation, verdicts))
+    for s in stack.strategies { state.strategyTitles[s.name] = s.title }
+    if let msg = providerChange() { _ = update(&state, msg) }
+  }
+
+  /// Answers that arrived since the last call, and provider changes, as messages.
+  mutating func arrivals() -> [Msg] {
+    var msgs = feed.drain().map { Msg.modelVerdictArrived(generation: $0.generation, $0.verdict) }
+    if let msg = providerChange() { msgs.append(msg) }
+    return msgs
+  }
+
+  private mutating func providerChange() -> Msg? {
+    let now = Stopwatch.now()
+    let rows = stack.health.snapshot().map { ProviderRow(name: $0.name, state: $0.label(now: now)) }
+    guard rows != lastProviders else { return nil }
+    lastProviders = rows
+    return .providersChanged(rows)
+  }
+
+  /// Marks the first provider down, or up again; returns the status line.
+  func toggleProviderDown() -> String {
+    guard let first = stack.health.snapshot().first else { return "no model provider configured" }
+    let down = stack.health.toggleMarkedDown(first.name)
+    return down ? "\(first.name) marked down: calls fall back to the next provider" : "\(first.name) back up"
+  }
+
+  /// The four orchestration patterns, estimated from the scenario's prices and latencies.
+  func patterns(_ text: String, router: Router) -> [PatternRun] {
+    let query = Query(text)
+    guard let hybrid = router.strategy(named: Router.defaultStrategy) else { return [] }
+    let decision = router.route(query, with: hybrid)
+    return OrchestrationEstimator(scenario: router.scenario).estimate(decision: decision, cascade: stack.cascade.route(query))
   }
 }

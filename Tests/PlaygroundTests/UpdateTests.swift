@@ -188,4 +188,35 @@ import Testing
     Fixture.send(&s, .keyPressed(Key(.right)))
     #expect(s.query.text == "ab")
   }
+
+  @Test("model verdicts show as pending, are replaced when their answer arrives, and stale answers are dropped")
+  func modelVerdicts() {
+    var s = Fixture.state("hello")
+    let pending = Verdict(strategy: "llm", route: nil, score: 0, scoreKind: .none, reason: "thinking…", status: .pending)
+    Fixture.send(&s, .modelVerdictsStarted(generation: 2, [pending]))
+    #expect(s.panelVerdicts.map(\.strategy) == Array(Fixture.router.strategyNames.dropLast()) + ["llm", "hybrid"])
+    let frame = view(s, size: s.size).buffer.lines().joined(separator: "\n")
+    #expect(frame.contains("thinking…"))
+    let stale = Verdict(strategy: "llm", route: "fast", score: 0.9, scoreKind: .confidence, reason: "old text")
+    Fixture.send(&s, .modelVerdictArrived(generation: 1, stale))
+    #expect(s.modelVerdicts == [pending])
+    let answer = Verdict(strategy: "llm", route: "expert", score: 0.8, scoreKind: .confidence, reason: "model says expert")
+    Fixture.send(&s, .modelVerdictArrived(generation: 2, answer))
+    #expect(s.modelVerdicts == [answer])
+    #expect(view(s, size: s.size).buffer.lines().joined(separator: "\n").contains("model says expert"))
+  }
+
+  @Test("F6 asks for the orchestration patterns and shows them in place of the flow trace")
+  func patterns() {
+    var s = Fixture.state("Can I take ibuprofen with warfarin?")
+    #expect(Fixture.send(&s, .keyPressed(Key(.f(6)))) == [.computePatterns("Can I take ibuprofen with warfarin?")])
+    let run = PatternRun(pattern: .simple, steps: [PatternStep(name: "route", calls: 1, cost: 0.001, latencyNanos: 300_000_000)],
+                         finalRoute: "expert", measured: false)
+    Fixture.send(&s, .patternsComputed([run]))
+    let text = view(s, size: s.size).buffer.lines().joined(separator: "\n")
+    #expect(text.contains("Orchestration patterns"))
+    #expect(text.contains("estimated"))
+    #expect(Fixture.send(&s, .keyPressed(Key(.f(8)))).isEmpty)
+    #expect(s.status == "no model provider configured (set ROUTERLAB_LLM_URL)")
+  }
 }

@@ -16,13 +16,14 @@ func renderDecisionPanel(_ state: State, into buffer: inout Buffer, area: Rect) 
   let reasonW = max(0, inner.maxX - reasonX)
   let header = fit("strategy", nameW) + fit("route", routeW) + fit("score", scoreW) + fit("latency", latW) + "reason"
   buffer.putTruncated(header, at: inner.origin, style: Style(role: .muted, underline: true), width: inner.width)
-  guard !state.verdicts.isEmpty else {
+  let rows = state.panelVerdicts
+  guard !rows.isEmpty else {
     buffer.putTruncated("type a question to see every strategy's verdict", at: Point(x: inner.x, y: inner.y + 1),
                         style: Style(role: .muted), width: inner.width)
     return
   }
   let decided = state.decision?.route
-  for (i, v) in state.verdicts.enumerated() {
+  for (i, v) in rows.enumerated() {
     let y = inner.y + 1 + i
     guard y < inner.maxY else { break }
     let isHybrid = v.strategy == "hybrid"
@@ -36,12 +37,12 @@ func renderDecisionPanel(_ state: State, into buffer: inout Buffer, area: Rect) 
     switch v.status {
     case .unavailable(let why):
       buffer.put(fit("—", routeW), at: Point(x: x, y: y), style: Style(role: .muted))
-      buffer.putTruncated("not available: " + why, at: Point(x: x + routeW, y: y), style: Style(role: .muted),
+      buffer.putTruncated(why, at: Point(x: x + routeW, y: y), style: Style(role: .muted),
                           width: inner.maxX - x - routeW)
       continue
     case .pending:
       buffer.put(fit("…", routeW), at: Point(x: x, y: y), style: Style(role: .muted))
-      buffer.putTruncated("thinking…", at: Point(x: x + routeW, y: y), style: Style(role: .muted), width: inner.maxX - x - routeW)
+      buffer.putTruncated(v.reason.isEmpty ? "thinking…" : v.reason, at: Point(x: x + routeW, y: y), style: Style(role: .muted), width: inner.maxX - x - routeW)
       continue
     case .decided, .failed:
       break

@@ -46,6 +46,7 @@ func renderFlowTrace(_ state: State, into buffer: inout Buffer, area: Rect) {
     buffer.putTruncated(parts.joined(separator: "  "), at: Point(x: x, y: y), style: style, width: rest)
     y += 1
   }
+  renderProviders(state, into: &buffer, inner: inner)
   // The evidence of the check that fired, wrapped under the list.
   if let fired = decision.trace.first(where: { $0.outcome == .fired }), y + 1 < inner.maxY {
     y += 1
@@ -55,4 +56,14 @@ func renderFlowTrace(_ state: State, into buffer: inout Buffer, area: Rect) {
       y += 1
     }
   }
+}
+
+/// The model providers' circuit-breaker states on the last row of a panel, when any are set up.
+func renderProviders(_ state: State, into buffer: inout Buffer, inner: Rect) {
+  guard !state.providers.isEmpty, inner.height > 2 else { return }
+  let text = "providers: " + state.providers.map { "\($0.name) \($0.state)" }.joined(separator: " · ") + "  (F8: mark down)"
+  let troubled = state.providers.contains { $0.state != "closed" }
+  buffer.fill(Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), with: " ", style: .plain)
+  buffer.putTruncated(text, at: Point(x: inner.x, y: inner.maxY - 1), style: Style(role: troubled ? .warning : .muted),
+                      width: inner.width)
 }
