@@ -40,7 +40,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "RouterCoreTests", dependencies: ["RouterCore", "ConfigFile"]),
+    .testTarget(name: "RouterCoreTests", dependencies: ["RouterCore", "ConfigFile"], exclude: ["Fixtures"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ConfigFile"]),
     .testTarget(
       name: "PlaygroundTests",

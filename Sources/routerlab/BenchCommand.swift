@@ -34,7 +34,9 @@ struct BenchCommand: ParsableCommand {
     out.writeLine("routerlab bench · scenario \(scenario.name) · \(texts.count) messages × \(rounds) rounds")
     out.writeLine("scenario load \(Benchmark.format(Double(t1 - t0))), classifier training \(Benchmark.format(Double(t2 - t1)))")
     out.writeLine("")
-    let goals: [String: UInt64] = ["rules": 5_000, "heuristic": 5_000, "classifier": 50_000, "hybrid": 100_000]
+    let goals: [String: UInt64] = [
+      "rules": 5_000, "heuristic": 5_000, "classifier": 50_000, "embedding": 30_000, "hybrid": 100_000,
+    ]
     out.writeLine(Benchmark.line(Benchmark.measure("query features (normalise, words)", inputs: texts, rounds: rounds) { _ = Query($0) }))
     for strategy in router.strategies {
       let r = Benchmark.measure("\(strategy.name) (per message)", inputs: queries, rounds: rounds, goalNanos: goals[strategy.name]) {

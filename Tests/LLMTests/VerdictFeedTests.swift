@@ -3,11 +3,14 @@ import TestSupport
 import Testing
 
 @Suite struct VerdictFeedTests {
-  /// Waits (yielding, bounded) until `condition` holds.
+  /// Waits until `condition` holds, checking every millisecond for at most 30 s of wall time:
+  /// bounded, but generous enough for a loaded 2-core machine (this asserts what happens, not
+  /// how fast).
   func eventually(_ condition: () -> Bool) async -> Bool {
-    for _ in 0..<200_000 {
+    let deadline = ContinuousClock.now + .seconds(30)
+    while ContinuousClock.now < deadline {
       if condition() { return true }
-      await Task.yield()
+      try? await Task.sleep(for: .milliseconds(1))
     }
     return condition()
   }
