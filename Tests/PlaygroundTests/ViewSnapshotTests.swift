@@ -63,3 +63,36 @@ import Testing
     #expect(view(s, size: s.size).cursor == Point(x: 6, y: 2))
   }
 }
+
+@Suite struct MonoSnapshotTests {
+  /// One letter per cell for the attributes a theme gives it: `B` bold, `R` reverse, `U`
+  /// underline, `D` dim, `.` none (the first that applies, in that order).
+  static func attributeLines(_ buffer: Buffer, _ theme: ResolvedTheme) -> [String] {
+    (0..<buffer.size.height).map { y in
+      String((0..<buffer.size.width).map { x -> Character in
+        let a = theme.resolve(buffer[x, y].style).attributes
+        if a.contains(.bold) { return "B" }
+        if a.contains(.reverse) { return "R" }
+        if a.contains(.underline) { return "U" }
+        if a.contains(.dim) { return "D" }
+        return "."
+      })
+    }
+  }
+
+  @Test("without colour (NO_COLOR, mono terminals) meaning survives as attributes")
+  func mono() {
+    let s = Fixture.state("I keep thinking about ending my life", size: Size(width: 80, height: 24))
+    let buffer = view(s, size: s.size).buffer
+    let mono = Theme.fallback.resolve(.mono)
+    let lines = Self.attributeLines(buffer, mono)
+    assertSnapshot(lines, named: "clinic-80x24-safety.mono")
+    // Every resolved colour is the terminal's own: no greys standing in for meaning.
+    for y in 0..<buffer.size.height {
+      for x in 0..<buffer.size.width {
+        let r = mono.resolve(buffer[x, y].style)
+        #expect(r.fg == .default && r.bg == .default)
+      }
+    }
+  }
+}
