@@ -42,7 +42,12 @@ public final class VerdictFeed: Sendable {
   @discardableResult
   public func textChanged(_ text: String) -> (generation: UInt64, verdicts: [Verdict]) {
     let query = Query(text)
-    let instant = strategies.map { $0.route(query) }
+    let instant = strategies.map { strategy in
+      let start = Stopwatch.now()
+      var v = strategy.route(query)
+      if v.status != .pending { v.latencyNanos = Stopwatch.now() &- start }
+      return v
+    }
     let (generation, old) = state.withLock { s in
       s.generation &+= 1
       let old = s.tasks
