@@ -48,7 +48,7 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(
-      name: "RouterLabTests", dependencies: ["RouterCore", "Playground", "TerminalUI", "routerlab"], exclude: ["Fixtures"]
+      name: "RouterLabTests", dependencies: ["RouterCore", "Playground", "TerminalUI", "TestSupport", "routerlab"], exclude: ["Fixtures"]
     ),
     .testTarget(name: "LLMTests", dependencies: ["RouterCore", "LLMHTTP", "TestSupport", "routerlab"]),
   ],

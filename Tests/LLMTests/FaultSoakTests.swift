@@ -43,7 +43,7 @@ import Testing
     let log = dir.appendingPathComponent("decisions.jsonl").path
     let messages = (0..<1000).map { "{\"text\":\"What time do you open? message #\($0)\"}" }.joined(separator: "\n") + "\n"
     let env = [EndpointDirectory.urlVariable: "\(faulty.baseURL),\(backup.baseURL)", EndpointDirectory.modelVariable: "test"]
-    let r = try CLIRunner.run(["route", "--jsonl", "--strategy", "llm", "--llm-timeout", "0.3", "--log", log],
+    let r = try CommandRunner.run(["route", "--jsonl", "--strategy", "llm", "--llm-timeout", "0.3", "--log", log],
                               environment: env, stdin: Data(messages.utf8))
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.lines.count == 1000)
@@ -56,7 +56,7 @@ import Testing
     #expect(parsed.count == 1000)
     #expect(parsed.allSatisfy { $0["route"]?.stringValue != nil && $0["strategy"] == .string("llm") })
 
-    let summary = try CLIRunner.run(["log", log, "--json"])
+    let summary = try CommandRunner.run(["log", log, "--json"])
     #expect(summary.status == 0, "\(summary.stderr)")
     let s = try JSONValue.parse(summary.lines.first ?? "")
     #expect(s["decisions"] == .number(1000))
@@ -70,7 +70,7 @@ import Testing
     #expect(providerFallbacks > 0)
     #expect(routeFallbacks > 0)
     #expect(trips >= 1)
-    let text = try CLIRunner.run(["log", log])
+    let text = try CommandRunner.run(["log", log])
     #expect(text.stdout.contains("Decision log \(log): 1000 decisions"))
     #expect(text.stdout.contains("Slowest decisions"))
   }

@@ -1,21 +1,23 @@
 import Foundation
 
-/// Runs the built `routerlab` binary with extra environment variables, as a user's script would.
-enum CLIRunner {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-    var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+/// Runs the built `routerlab` binary as a user's script would, with the environment it is given
+/// (LLM endpoint variables of the caller are removed, so tests never reach a real model by accident).
+public enum CommandRunner {
+  public struct Result: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+    public var lines: [String] { stdout.split(separator: "\n").map(String.init) }
   }
 
-  static let binary: URL = {
+  /// The `routerlab` built next to the test bundle.
+  public static let binary: URL = {
     let dir = Bundle.main.bundleURL
     let candidates = [dir.appendingPathComponent("routerlab"), dir.deletingLastPathComponent().appendingPathComponent("routerlab")]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
   }()
 
-  static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {
+  public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -48,7 +50,7 @@ enum CLIRunner {
   }
 
   /// Standard error read on another thread, so neither pipe can fill up and block the child.
-  final class LockedData: @unchecked Sendable {
+  private final class LockedData: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Data?
     func set(_ d: Data) { lock.lock(); value = d; lock.unlock() }
