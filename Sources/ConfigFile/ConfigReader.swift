@@ -9,6 +9,9 @@ public struct ConfigReader {
   private let chars: [Unicode.Scalar]
   private var pos = 0
   private var line = 1
+  private var depth = 0
+  /// Deepest nesting of arrays and inline tables accepted, so a hostile file cannot exhaust the stack.
+  static let maxDepth = 64
 
   /// Parses `text`; `file` is used only in error messages.
   public static func parse(_ text: String, file: String) throws(ConfigError) -> ConfigTable {
@@ -135,6 +138,11 @@ public struct ConfigReader {
   private mutating func value() throws(ConfigError) -> ConfigValue {
     let startLine = line
     guard let c = peek else { throw fail("expected a value") }
+    if c == "[" || c == "{" {
+      guard depth < Self.maxDepth else { throw fail("arrays and tables nested deeper than \(Self.maxDepth) levels") }
+      depth += 1
+    }
+    defer { if c == "[" || c == "{" { depth -= 1 } }
     switch c {
     case "\"":
       if pos + 2 < chars.count, chars[pos + 1] == "\"", chars[pos + 2] == "\"" {
@@ -185,8 +193,9 @@ public struct ConfigReader {
       if word == "true" { return ConfigValue(.bool(true), line: startLine) }
       if word == "false" { return ConfigValue(.bool(false), line: startLine) }
       let digits = String(word.filter { $0 != "_" })
-      if let i = Int(digits) { return ConfigValue(.integer(i), line: startLine) }
-      if let d = Double(digits), d.isFinite { return ConfigValue(.float(d), line: startLine) }
+      let numeric = digits.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+      if numeric, let i = Int(digits) { return ConfigValue(.integer(i), line: startLine) }
+      if numeric, let d = Double(digits), d.isFinite { return ConfigValue(.float(d), line: startLine) }
       if word.isEmpty { throw fail("expected a value, found '\(c)'") }
       throw fail("'\(word)' is not a value: strings need quotes, numbers digits, booleans true or false")
     }

@@ -73,7 +73,7 @@ public func refresh(_ state: inout State, router: Router) -> Bool {
   guard state.routedText != text || state.verdicts.count != router.strategies.count else { return false }
   state.verdicts = router.routeAll(text)
   state.routedText = text
-  state.selectedStrategy = min(state.selectedStrategy, max(0, state.verdicts.count - 1))
+  state.selectedStrategy = min(state.selectedStrategy, max(0, state.panelVerdicts.count - 1))
   return true
 }
 
@@ -156,13 +156,11 @@ private func perform(_ action: Action, on state: inout State) -> [Effect] {
   case .deleteToStart: edit(&state) { $0.deleteToStart() }
   case .deleteToEnd: edit(&state) { $0.deleteToEnd() }
   case .sliderStep(let delta):
-    state.simplePercent = min(100, max(0, state.simplePercent + delta))
-    state.humanPercent = min(state.humanPercent, 100 - state.simplePercent)
+    setSimple(&state, state.simplePercent + delta)
   case .sliderHome:
-    state.simplePercent = 0
+    setSimple(&state, 0)
   case .sliderEnd:
-    state.simplePercent = 100
-    state.humanPercent = 0
+    setSimple(&state, 100)
   case .queriesUp, .queriesDown:
     let presets = State.queryPresets
     if action == .queriesUp {
@@ -204,6 +202,8 @@ private func perform(_ action: Action, on state: inout State) -> [Effect] {
     return [.setMouse(state.mouseEnabled)]
   case .demoPause:
     state.demo?.paused.toggle()
+    // Resume from now, rather than typing everything that was due while paused at once.
+    state.demo?.nextAt = 0
   case .demoNext, .demoPrevious:
     guard var demo = state.demo, !demo.script.isEmpty else { return [] }
     let n = demo.script.count
@@ -216,6 +216,12 @@ private func perform(_ action: Action, on state: inout State) -> [Effect] {
   return []
 }
 
+/// Sets the simple share (clamped to 0...100), keeping the human share within what is left.
+private func setSimple(_ state: inout State, _ value: Int) {
+  state.simplePercent = min(100, max(0, value))
+  state.humanPercent = min(state.humanPercent, 100 - state.simplePercent)
+}
+
 private func handleMouse(_ event: MouseEvent, _ state: inout State) {
   guard state.mouseEnabled else { return }
   let layout = PlaygroundLayout(size: state.size, strategies: max(1, state.panelVerdicts.count))
@@ -226,8 +232,7 @@ private func handleMouse(_ event: MouseEvent, _ state: inout State) {
     if onTrack {
       state.dragging = true
       state.focus = .slider
-      state.simplePercent = layout.sliderValue(atColumn: event.x)
-      state.humanPercent = min(state.humanPercent, 100 - state.simplePercent)
+      setSimple(&state, layout.sliderValue(atColumn: event.x))
     } else if layout.query.contains(Point(x: event.x, y: event.y)) {
       state.focus = .query
     } else if layout.decisions.contains(Point(x: event.x, y: event.y)) {
@@ -237,19 +242,16 @@ private func handleMouse(_ event: MouseEvent, _ state: inout State) {
     }
   case .drag, .move:
     // Captured while held: the pointer may leave the one-row track and still move the thumb.
-    if state.dragging {
-      state.simplePercent = layout.sliderValue(atColumn: event.x)
-      state.humanPercent = min(state.humanPercent, 100 - state.simplePercent)
-    }
+    if state.dragging { setSimple(&state, layout.sliderValue(atColumn: event.x)) }
   case .release:
     if state.dragging {
-      state.simplePercent = layout.sliderValue(atColumn: event.x)
+      setSimple(&state, layout.sliderValue(atColumn: event.x))
       state.dragging = false
     }
   case .wheelUp where onTrack || state.focus == .slider:
-    state.simplePercent = min(100, state.simplePercent + 1)
+    setSimple(&state, state.simplePercent + 1)
   case .wheelDown where onTrack || state.focus == .slider:
-    state.simplePercent = max(0, state.simplePercent - 1)
+    setSimple(&state, state.simplePercent - 1)
   default:
     break
   }
@@ -257,7 +259,12 @@ private func handleMouse(_ event: MouseEvent, _ state: inout State) {
 
 private func advanceDemo(_ state: inout State, now: UInt64) {
   guard var demo = state.demo, !demo.paused, !demo.script.isEmpty else { return }
-  if demo.nextAt == 0 { demo.nextAt = now }
+  if demo.nextAt == 0 {
+    // Just started, stepped or resumed: a finished question is held in full from now.
+    demo.nextAt = demo.isHolding ? now + DemoState.holdNanos : now
+    state.demo = demo
+    if demo.isHolding { return }
+  }
   guard now >= demo.nextAt else { return }
   if demo.isHolding {
     demo.index = (demo.index + 1) % demo.script.count

@@ -22,10 +22,11 @@ public enum JSONValue: Sendable, Equatable {
     }
   }
 
-  /// The value of `key` in an object (first occurrence), nil otherwise.
+  /// The value of `key` in an object, nil otherwise. With a repeated key the last one counts,
+  /// as in most JSON readers, so the router sees the text other tools see.
   public subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
-    return members.first { $0.0 == key }?.1
+    return members.last { $0.0 == key }?.1
   }
 
   public var stringValue: String? {
@@ -207,7 +208,9 @@ struct JSONParser {
           if (0xDC00...0xDFFF).contains(low) {
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
           } else {
-            code = 0xFFFD
+            // A lone high surrogate: replace it, and keep the character that followed.
+            out.append(contentsOf: Array("\u{FFFD}".utf8))
+            code = low
           }
         }
         let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"

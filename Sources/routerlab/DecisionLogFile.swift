@@ -14,10 +14,13 @@ final class DecisionLogFile {
   /// Opens `path` for appending, creating it readable by its owner only.
   init(path: String) throws {
     self.path = path
-    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+    // O_NOFOLLOW: never write patient text through a symbolic link someone planted.
+    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
     guard fd >= 0 else {
       throw CommandError("cannot open the decision log \(path): \(String(cString: strerror(errno)))")
     }
+    // An existing log keeps its owner's data private too.
+    fchmod(fd, 0o600)
     self.fd = fd
   }
 

@@ -26,6 +26,12 @@ struct DemoCommand: ParsableCommand {
   @Flag(name: .long, help: "Do not capture the mouse.")
   var noMouse = false
 
+  func validate() throws {
+    if !["auto", "256", "16", "8", "mono"].contains(color) {
+      throw ValidationError("--color takes auto, 256, 16, 8 or mono")
+    }
+  }
+
   func run() throws {
     let scenario = try scenarioOptions.load()
     var lines = scenario.samples.map(\.text)

@@ -129,6 +129,7 @@ struct PlaygroundRunner {
       }
       if refresh(&state, router: router) {
         models.textChanged(state.query.text, &state)
+        if state.showPatterns { state.patterns = models.patterns(state.query.text, router: router) }
       }
       terminal.draw(view(state, size: terminal.size), theme: resolved)
     }
@@ -140,7 +141,7 @@ struct PlaygroundRunner {
     let route = verdicts.last { $0.strategy == Router.defaultStrategy }?.route ?? "?"
     do {
       if log == nil {
-        let path = logPath ?? DefaultPaths.decisionLog()
+        let path = try logPath ?? DefaultPaths.decisionLog()
         log = try DecisionLogFile(path: path)
       }
       guard let log else { return "decision: \(route)" }
@@ -156,10 +157,12 @@ struct PlaygroundRunner {
 /// Where RouterLab keeps files it writes without being told where.
 enum DefaultPaths {
   /// `$XDG_STATE_HOME/routerlab/decisions.jsonl`, else `~/.local/state/routerlab/decisions.jsonl`.
-  static func decisionLog() -> String {
+  /// Throws when neither is set, rather than logging somewhere shared like /tmp.
+  static func decisionLog() throws -> String {
     let env = ProcessInfo.processInfo.environment
-    let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? ((env["HOME"] ?? NSTemporaryDirectory()) + "/.local/state")
+    guard let base = env["XDG_STATE_HOME"].flatMap({ $0.isEmpty ? nil : $0 })
+      ?? env["HOME"].flatMap({ $0.isEmpty ? nil : $0 + "/.local/state" })
+    else { throw CommandError("neither XDG_STATE_HOME nor HOME is set; give --log PATH") }
     let dir = base + "/routerlab"
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                              attributes: [.posixPermissions: 0o700])

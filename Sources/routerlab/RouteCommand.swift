@@ -64,7 +64,7 @@ struct RouteCommand: ParsableCommand {
     }
     var errors = 0
     var lineNumber = 0
-    LineReader(fd: 0, maxLineBytes: LineReader.defaultMaxLine).forEachLine { line, tooLong in
+    let readAll = LineReader(fd: 0, maxLineBytes: LineReader.defaultMaxLine).forEachLine { line, tooLong in
       lineNumber += 1
       if tooLong {
         errors += 1
@@ -98,6 +98,7 @@ struct RouteCommand: ParsableCommand {
     if errors > 0 {
       printError("routerlab route: \(errors) of \(lineNumber) lines could not be routed (see their \"error\" fields)")
     }
+    if !readAll { throw ExitCode(1) }
   }
 }
 
@@ -147,7 +148,10 @@ struct LineReader {
 
   /// Calls `body` with each line (without the newline). A line longer than `maxLineBytes` is
   /// reported once with `tooLong` set and its bytes are dropped, so memory stays bounded.
-  func forEachLine(_ body: (ArraySlice<UInt8>, _ tooLong: Bool) -> Void) {
+  /// Returns false when reading failed (the error is printed), true at the end of input.
+  @discardableResult
+  func forEachLine(_ body: (ArraySlice<UInt8>, _ tooLong: Bool) -> Void) -> Bool {
+    var failed = false
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var pending: [UInt8] = []
     var dropping = false
@@ -158,6 +162,14 @@ struct LineReader {
       }
       if n < 0 {
         if errno == EINTR { continue }
+        if errno == EAGAIN || errno == EWOULDBLOCK {
+          // A non-blocking input: wait until there is something to read.
+          var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+          _ = poll(&descriptor, 1, -1)
+          continue
+        }
+        printError("routerlab: reading standard input failed: \(String(cString: strerror(errno)))")
+        failed = true
         break
       }
       if n == 0 { break }
@@ -184,5 +196,6 @@ struct LineReader {
       }
     }
     if !pending.isEmpty && !dropping { body(pending[...], false) }
+    return !failed
   }
 }

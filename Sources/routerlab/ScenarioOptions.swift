@@ -16,7 +16,7 @@ struct ScenarioOptions: ParsableArguments {
     do {
       s = try ScenarioLoader.load(scenario)
     } catch {
-      throw ValidationError("\(error)")
+      throw CommandError("\(error)")
     }
     if let humanCost {
       guard humanCost >= 0, humanCost.isFinite else { throw ValidationError("--human-cost must be a non-negative number") }

@@ -219,4 +219,39 @@ import Testing
     #expect(Fixture.send(&s, .keyPressed(Key(.f(8)))).isEmpty)
     #expect(s.status == "no model provider configured (set ROUTERLAB_LLM_URL)")
   }
+
+  @Test("every way of moving the slider keeps simple + human within 100%")
+  func sliderCapsHumanShare() {
+    var s = Fixture.state()
+    s.focus = .slider
+    for _ in 0..<40 { Fixture.send(&s, .keyPressed(.char("+"))) }
+    #expect(s.humanPercent == 30)
+    let track = PlaygroundLayout(size: s.size, strategies: s.panelVerdicts.count).sliderTrack
+    for _ in 0..<30 { Fixture.send(&s, .mouse(MouseEvent(.wheelUp, button: .none, x: track.x, y: track.y))) }
+    #expect(s.simplePercent == 100)
+    #expect(s.humanPercent == 0)
+  }
+
+  @Test("stepping the demo holds the question stepped to for the full hold time")
+  func demoStepHolds() {
+    var s = Fixture.state()
+    s.demo = DemoState(script: ["A", "B", "C"])
+    Fixture.send(&s, .ticked(now: 1_000))
+    Fixture.send(&s, .keyPressed(Key(.right)))
+    #expect(s.query.text == "B")
+    Fixture.send(&s, .ticked(now: 2_000))
+    Fixture.send(&s, .ticked(now: 2_000 + DemoState.holdNanos / 2))
+    #expect(s.query.text == "B")
+    Fixture.send(&s, .ticked(now: 2_000 + DemoState.holdNanos))
+    #expect(s.demo?.index == 2)
+  }
+
+  @Test("in a long query, text after the cursor stays visible while editing")
+  func longQueryLookahead() {
+    var s = Fixture.state(String(repeating: "0123456789", count: 10), size: Size(width: 80, height: 24))
+    for _ in 0..<5 { Fixture.send(&s, .keyPressed(Key(.left))) }
+    let row = view(s, size: s.size).buffer.lines()[2]
+    #expect(row.contains("56789"))
+    #expect(row.hasPrefix("│›…"))
+  }
 }

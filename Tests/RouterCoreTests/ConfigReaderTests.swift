@@ -73,4 +73,13 @@ import Testing
       try root.rejectUnknownKeys(["b"])
     }
   }
+
+  @Test("deep nesting is an error with a line, not a stack overflow; hex is not a number")
+  func hostileNesting() {
+    let deep = "name = " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"
+    #expect(throws: ConfigError(file: "d.toml", line: 1, message: "arrays and tables nested deeper than 64 levels")) {
+      try ConfigReader.parse(deep, file: "d.toml")
+    }
+    #expect(throws: ConfigError.self) { try ConfigReader.parse("cost = 0x10\n", file: "h.toml") }
+  }
 }

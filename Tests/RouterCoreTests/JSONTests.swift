@@ -36,6 +36,12 @@ import Testing
     #expect(try JSONValue.parse(quoted) == .string(nasty))
   }
 
+  @Test("a lone high surrogate becomes U+FFFD and keeps the next character; a repeated key's last value counts")
+  func surrogatesAndDuplicates() throws {
+    #expect(try JSONValue.parse(#"{"text":"x\ud800\u0041y"}"#)["text"]?.stringValue == "x\u{FFFD}Ay")
+    #expect(try JSONValue.parse(#"{"text":"safe","text":"second"}"#)["text"]?.stringValue == "second")
+  }
+
   @Test("invalid UTF-8 is read with replacement characters, not a crash")
   func invalidUTF8() throws {
     let bytes: [UInt8] = Array(#"{"text":""#.utf8) + [0xFF, 0xC3] + Array(#""}"#.utf8)

@@ -16,19 +16,22 @@ func renderQueryBox(_ state: State, into buffer: inout Buffer, area: Rect) -> Po
   }
   let chars = state.query.characters
   let widths = chars.map { max(0, DisplayWidth.of($0)) }
-  // Scroll so the cursor sits at most `room` columns from the start of the window.
-  var start = state.query.cursor
-  var used = 0
-  while start > 0 && used + widths[start - 1] < room {
+  // Scroll so the cursor is visible with some of the text after it (a third of the box, or all
+  // of it when it fits), and as much text before it as the rest of the box holds.
+  let cursor = state.query.cursor
+  let tail = widths[cursor...].reduce(0, +)
+  let lookahead = min(tail, max(1, room / 3))
+  var start = cursor
+  var used = lookahead + (cursor < chars.count ? 0 : 1)
+  while start > 0 && used + widths[start - 1] <= room {
     used += widths[start - 1]
     start -= 1
   }
   if start > 0 {
-    // Show as much text before the cursor as fits, but keep the end visible when editing there.
     buffer.put("…", at: Point(x: textX - 1, y: inner.y), style: Style(role: .muted))
   }
   let visible = String(chars[start...])
   buffer.put(visible, at: Point(x: textX, y: inner.y), style: Style(role: .text), maxWidth: room)
-  let cursorX = textX + widths[start..<state.query.cursor].reduce(0, +)
+  let cursorX = textX + widths[start..<cursor].reduce(0, +)
   return Point(x: min(cursorX, inner.maxX - 1), y: inner.y)
 }
