@@ -112,10 +112,9 @@ public enum Keymap {
     bindings.compactMap { b in b.footer.map { (keys: b.keys[0].description, help: $0) } }
   }
 
-  /// Markdown table of every binding, for docs/keybindings.md.
+  /// Markdown table of every binding, for the README's key table.
   public static var markdown: String {
-    var out = "# Playground keys\n\nGenerated from `Sources/Playground/Keymap.swift` (a test keeps it current).\n\n"
-    out += "| keys | where | what it does |\n|---|---|---|\n"
+    var out = "| keys | where | what it does |\n|---|---|---|\n"
     for b in bindings {
       out += "| `\(b.keyLabel)` | \(b.context.rawValue) | \(b.help) |\n"
     }

@@ -19,7 +19,7 @@ func renderHelpOverlay(_ state: State, into buffer: inout Buffer, area: Rect) {
   // first rows and say how many more there are.
   for (i, b) in bindings.enumerated() where y < inner.maxY {
     if i == rows - 1 && bindings.count > rows {
-      buffer.put("… \(bindings.count - i) more: see docs/keybindings.md", at: Point(x: inner.x, y: y), style: Style(role: .muted))
+      buffer.put("… \(bindings.count - i) more: a taller terminal shows them all, or see the README", at: Point(x: inner.x, y: y), style: Style(role: .muted))
       break
     }
     buffer.put(fit(b.keyLabel, keyW), at: Point(x: inner.x, y: y), style: Style(role: .accent, bold: true), maxWidth: keyW)
