@@ -79,5 +79,6 @@ func formatLatency(_ nanos: UInt64) -> String {
   let us = Double(nanos) / 1000
   if us < 10 { return Money.fixed(us, 1) + "µs" }
   if us < 1000 { return String(Int(us.rounded())) + "µs" }
-  return Money.fixed(us / 1000, 1) + "ms"
+  if us < 1_000_000 { return Money.fixed(us / 1000, 1) + "ms" }
+  return Money.fixed(us / 1_000_000, 2) + "s"
 }
