@@ -9,4 +9,5 @@ public enum Action: Equatable, Sendable {
   case selectUp, selectDown
   case nextTheme, nextScenario, toggleMouse, togglePatterns, toggleProviderDown
   case demoPause, demoNext, demoPrevious
+  case helpScroll(Int)
 }

@@ -12,6 +12,8 @@ public enum KeyContext: String, Sendable {
   case slider
   /// Only while the demo runs; these take precedence.
   case demo
+  /// Only while the help overlay is open; other keys then do nothing but quit or close it.
+  case help
 }
 
 /// A key binding: the keys, what they do, and the help text, declared together so the footer,
@@ -80,6 +82,10 @@ public enum Keymap {
     Binding([Key(.f(6))], .togglePatterns, "orchestration patterns: simple, pipeline, parallel, fallback", footer: "patterns"),
     Binding([Key(.f(8))], .toggleProviderDown, "mark the primary model provider down / up (watch the fallback)"),
     Binding([Key(.f(9))], .toggleMouse, "mouse on/off (off: select text with the terminal)"),
+    Binding([Key(.down)], .helpScroll(1), "help: scroll down", .help),
+    Binding([Key(.up)], .helpScroll(-1), "help: scroll up", .help),
+    Binding([Key(.pageDown)], .helpScroll(10), "help: page down", .help),
+    Binding([Key(.pageUp)], .helpScroll(-10), "help: page up", .help),
     Binding([.char(" ")], .demoPause, "demo: pause / resume", .demo),
     Binding([Key(.right)], .demoNext, "demo: next question", .demo),
     Binding([Key(.left)], .demoPrevious, "demo: previous question", .demo),
@@ -93,6 +99,12 @@ public enum Keymap {
     case .query: contexts = [.query, .anywhere]
     case .strategies: contexts = [.strategies, .notQuery, .anywhere]
     case .slider: contexts = [.slider, .notQuery, .anywhere]
+    }
+    if state.showHelp {
+      if let b = bindings.first(where: { $0.context == .help && $0.keys.contains(key) }) { return b.action }
+      let closing: [Action] = [.quit, .toggleHelp, .clearQuery]
+      let b = bindings.first { $0.context == .anywhere && $0.keys.contains(key) && closing.contains($0.action) }
+      return b?.action ?? .helpScroll(0)
     }
     let active = (state.demo != nil ? [KeyContext.demo] : []) + contexts
     for context in active {

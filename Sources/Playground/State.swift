@@ -67,6 +67,8 @@ public struct State: Equatable, Sendable {
   /// True while the mouse holds the slider thumb: motion anywhere moves it.
   public var dragging = false
   public var showHelp = false
+  /// First binding shown in the help overlay when it does not fit.
+  public var helpScroll = 0
   /// Index of the sample question shown last.
   public var sampleIndex: Int?
   public var themeName: String

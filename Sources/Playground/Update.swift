@@ -88,6 +88,9 @@ private func perform(_ action: Action, on state: inout State) -> [Effect] {
     return [.quit]
   case .toggleHelp:
     state.showHelp.toggle()
+    state.helpScroll = 0
+  case .helpScroll(let delta):
+    state.helpScroll = min(max(0, state.helpScroll + delta), max(0, Keymap.bindings.count - 1))
   case .focusNext, .focusPrevious:
     let all = Focus.allCases
     let i = all.firstIndex(of: state.focus) ?? 0
@@ -102,6 +105,7 @@ private func perform(_ action: Action, on state: inout State) -> [Effect] {
   case .clearQuery:
     if state.showHelp {
       state.showHelp = false
+      state.helpScroll = 0
     } else {
       edit(&state) { $0.clear() }
       state.sampleIndex = nil

@@ -254,4 +254,18 @@ import Testing
     #expect(row.contains("56789"))
     #expect(row.hasPrefix("│›…"))
   }
+
+  @Test("while help is open, keys scroll it or close it and never edit the question")
+  func helpIsModal() {
+    var s = Fixture.state("abc", size: Size(width: 80, height: 24))
+    Fixture.send(&s, .keyPressed(Key(.f(1))))
+    Fixture.send(&s, .keyPressed(.char("x")), .keyPressed(Key(.backspace)), .keyPressed(Key(.down)), .keyPressed(Key(.down)))
+    #expect(s.query.text == "abc")
+    #expect(s.helpScroll == 2)
+    let lines = view(s, size: s.size).buffer.lines().joined(separator: "\n")
+    #expect(lines.contains("2 above"))
+    Fixture.send(&s, .keyPressed(Key(.escape)))
+    #expect(!s.showHelp)
+    #expect(s.query.text == "abc")
+  }
 }

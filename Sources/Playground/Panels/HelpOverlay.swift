@@ -14,17 +14,19 @@ func renderHelpOverlay(_ state: State, into buffer: inout Buffer, area: Rect) {
   buffer.put(fit("keys", keyW) + fit("where", whereW) + "what it does", at: Point(x: inner.x, y: y),
              style: Style(role: .muted, underline: true), maxWidth: inner.width)
   y += 1
-  let rows = inner.height - 1
-  // Two columns would not fit long help text; when the list is taller than the box, show the
-  // first rows and say how many more there are.
-  for (i, b) in bindings.enumerated() where y < inner.maxY {
-    if i == rows - 1 && bindings.count > rows {
-      buffer.put("… \(bindings.count - i) more: a taller terminal shows them all, or see the README", at: Point(x: inner.x, y: y), style: Style(role: .muted))
-      break
-    }
+  let rows = max(2, inner.height - 1)
+  // When the list is taller than the box, it scrolls (↑/↓, PgUp/PgDn); the last row says so.
+  let fits = bindings.count <= rows
+  let first = fits ? 0 : max(0, min(state.helpScroll, bindings.count - (rows - 1)))
+  let shown = fits ? bindings[...] : bindings[first..<min(bindings.count, first + rows - 1)]
+  for b in shown where y < inner.maxY {
     buffer.put(fit(b.keyLabel, keyW), at: Point(x: inner.x, y: y), style: Style(role: .accent, bold: true), maxWidth: keyW)
     buffer.put(fit(b.context.rawValue, whereW), at: Point(x: inner.x + keyW, y: y), style: Style(role: .muted), maxWidth: whereW)
     buffer.putTruncated(b.help, at: Point(x: inner.x + keyW + whereW, y: y), style: Style(role: .text), width: inner.width - keyW - whereW)
     y += 1
+  }
+  if !fits, y < inner.maxY {
+    let below = bindings.count - first - shown.count
+    buffer.put("↑/↓ PgUp/PgDn scroll · \(first) above · \(below) below", at: Point(x: inner.x, y: y), style: Style(role: .muted))
   }
 }
