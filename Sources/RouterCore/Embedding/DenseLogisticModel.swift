@@ -58,17 +58,14 @@ public struct DenseLogisticModel: Sendable {
     x.withUnsafeBufferPointer { xs in
       weights.withUnsafeMutableBufferPointer { w in
         for _ in 0..<training.epochs {
-          for i in stride(from: n - 1, to: 0, by: -1) {
-            let j = Int(rng.next() % UInt64(i + 1))
-            order.swapAt(i, j)
-          }
+          rng.shuffle(&order)
           for i in order {
             let lr = training.learningRate * (1 - Float(step) / totalSteps) + 0.001 * training.learningRate
             step += 1
             guard let xb = xs.baseAddress, let wb = w.baseAddress else { continue }
             let row = xb + i * dim
             for k in 0..<c { scores[k] = bias[k] + VectorMath.dot(wb + k * dim, row, dim) }
-            Self.softmax(&scores)
+            VectorMath.softmax(&scores)
             let decay = 1 - lr * training.l2
             let label = labels[i]
             for k in 0..<c {
@@ -100,24 +97,8 @@ public struct DenseLogisticModel: Sendable {
         s[k] = bias[k] - offset[k] + VectorMath.dot(w + k * dim, x, dim)
       }
     }
-    Self.softmax(&s)
+    VectorMath.softmax(&s)
     return s.map(Double.init)
   }
 
-  static func softmax(_ v: inout [Float]) {
-    var m = -Float.infinity
-    for x in v where x > m { m = x }
-    var sum: Float = 0
-    for i in v.indices {
-      v[i] = expf(v[i] - m)
-      sum += v[i]
-    }
-    for i in v.indices { v[i] /= sum }
-  }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif

@@ -1,6 +1,18 @@
 /// Dense vector kernels for the embedding code, written with SIMD types: a plain `for` loop
 /// sum is not vectorised, because reordering float additions changes the result.
 enum VectorMath {
+  /// Turns scores into probabilities in place (shifted by the maximum, so large scores cannot overflow).
+  static func softmax(_ v: inout [Float]) {
+    var m = -Float.infinity
+    for x in v where x > m { m = x }
+    var sum: Float = 0
+    for i in v.indices {
+      v[i] = expf(v[i] - m)
+      sum += v[i]
+    }
+    for i in v.indices { v[i] /= sum }
+  }
+
   /// Σ a[j]·b[j] for j < n.
   @inline(__always)
   static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
@@ -60,3 +72,9 @@ enum VectorMath {
     return out
   }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

@@ -39,16 +39,13 @@ public struct LogisticModel: Sendable {
     var step = 0
     let totalSteps = Float(training.epochs * data.count)
     for _ in 0..<training.epochs {
-      for i in stride(from: order.count - 1, to: 0, by: -1) {
-        let j = Int(rng.next() % UInt64(i + 1))
-        order.swapAt(i, j)
-      }
+      rng.shuffle(&order)
       for i in order {
         let d = data[i]
         let lr = training.learningRate * (1 - Float(step) / totalSteps) + 0.01
         step += 1
         scores(d.features, into: &probs)
-        softmax(&probs)
+        VectorMath.softmax(&probs)
         let w = classWeight[d.label]
         for k in 0..<c {
           let grad = (probs[k] - (k == d.label ? 1 : 0)) * w
@@ -76,23 +73,12 @@ public struct LogisticModel: Sendable {
     }
   }
 
-  func softmax(_ v: inout [Float]) {
-    var m = -Float.infinity
-    for x in v where x > m { m = x }
-    var sum: Float = 0
-    for i in v.indices {
-      v[i] = expf(v[i] - m)
-      sum += v[i]
-    }
-    for i in v.indices { v[i] /= sum }
-  }
-
   /// Class probabilities for `query`, with the features that were used.
   public func predict(_ query: Query) -> (probabilities: [Double], features: [FeatureHasher.Feature]) {
     let features = hasher.features(query)
     var s = [Float](repeating: 0, count: classes.count)
     scores(features, into: &s)
-    softmax(&s)
+    VectorMath.softmax(&s)
     return (s.map(Double.init), features)
   }
 
@@ -145,6 +131,13 @@ struct SplitMix64 {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+
+  /// Fisher–Yates shuffle driven by this generator, so training order is the same on every run.
+  mutating func shuffle<T>(_ items: inout [T]) {
+    for i in stride(from: items.count - 1, to: 0, by: -1) {
+      items.swapAt(i, Int(next() % UInt64(i + 1)))
+    }
   }
 }
 
