@@ -31,7 +31,9 @@ import Testing
       #expect(verdicts.first?.reason == "thinking…")
       last = generation
     }
-    #expect(await eventually { clock.waiting == 1 })
+    // All four debounce sleeps have begun and the three stale ones were cancelled, so the one
+    // left waiting is the last text's.
+    #expect(await eventually { clock.sleepsStarted == 4 && clock.waiting == 1 })
     #expect(client.calls.isEmpty)
     clock.advance(300_000_000)
     #expect(await eventually { delivered.current.count == 1 })
@@ -46,12 +48,12 @@ import Testing
     let client = ScriptedChatClient { i, _, _ in i == 0 ? .hang : .reply("{\"route\":\"fast\",\"reason\":\"hours\"}") }
     let feed = VerdictFeed(strategies: [LLMFixtures.stack(client).llmRouter], debounceNanos: 100, clock: clock)
     feed.textChanged("What time")
-    #expect(await eventually { clock.waiting == 1 })
+    #expect(await eventually { clock.sleepsStarted == 1 && clock.waiting == 1 })
     clock.advance(100)
     #expect(await eventually { client.calls.count == 1 })
     feed.textChanged("What time do you open?")
     #expect(await eventually { client.cancelledCalls == 1 })
-    #expect(await eventually { clock.waiting == 1 })
+    #expect(await eventually { clock.sleepsStarted == 2 && clock.waiting == 1 })
     clock.advance(100)
     #expect(await eventually { feed.drain().contains { $0.verdict.route == "fast" } })
     #expect(feed.drain().isEmpty)

@@ -93,6 +93,9 @@ public final class VerdictFeed: Sendable {
     return Task.detached(priority: .utility) {
       do { try await clock.sleep(nanoseconds: delay) } catch { return }
       if Task.isCancelled { return }
+      // Cancelling old tasks happens off the keystroke path, so a stale one may wake before its
+      // cancel lands: check the generation before spending a model call on outdated text.
+      guard state.withLock({ $0.generation == generation }) else { return }
       let verdict = await strategy.decide(query)
       if Task.isCancelled { return }
       let update = Update(generation: generation, text: query.text, verdict: verdict)
