@@ -48,6 +48,17 @@ import Testing
     ("Can I book a flu shot for Tuesday?", "fast"),
     ("Can I take ibuprofen with warfarin?", "expert"),
     ("me quiero morir", "human"),
+    // The labelling guide's tie-breaks: a heart attack as a topic and "overdose" as a worry are
+    // clinical questions; figurative threats and "power of attorney" are no trigger.
+    ("What's the difference between a heart attack and angina?", "expert"),
+    ("Can you overdose on melatonin gummies?", "expert"),
+    ("my coach is gonna kill me if I miss practice, any appointments after 5?", "fast"),
+    ("I'm the power of attorney for my mother, can I book her appointments?", "fast"),
+    ("the portal won't let me pay my bill", "fast"),
+    // Warning signs and misconduct without the obvious words.
+    ("I've made my peace with it, don't bother calling about my follow-up", "human"),
+    ("the receptionist read my diagnosis out loud to the whole waiting room", "human"),
+    ("I want to report Dr. Lee for how he spoke to my mother", "human"),
   ])
   func clinic(_ text: String, _ expected: String) {
     #expect(KeywordRules(scenario: Fixtures.clinic).route(Query(text)).route == expected)
