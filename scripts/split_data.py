@@ -3,7 +3,9 @@
 
 Inputs (JSON Lines, {"text", "route", "topic"?}):
   ../shared/data/clinic-written.jsonl   713 clinic messages written for the project (one author's voice)
-  scripts/data/clinic-voices.jsonl      clinic messages written for RouterLab in other voices
+  scripts/data/clinic-voices*.jsonl     clinic messages written for RouterLab in other voices
+                                        (-voices: varied voices; -real: everyday portal wording;
+                                        -boundary: the cases routers get wrong)
   scripts/data/support.jsonl            support-desk messages written for RouterLab
 Outputs, under Sources/RouterCore/Resources/Scenarios/:
   clinic/train.jsonl, clinic/dev.jsonl, support/train.jsonl, support/dev.jsonl
@@ -12,7 +14,7 @@ The split is deterministic: a message goes to dev when the SHA-1 of its text, re
 falls in the lowest quarter, so adding messages never moves old ones between splits.
 Usage: python3 scripts/split_data.py [--shared PATH]
 """
-import argparse, hashlib, json, os, sys
+import argparse, glob, hashlib, json, os, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Sources/RouterCore/Resources/Scenarios")
@@ -65,12 +67,13 @@ def split(name, rows, routes):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared", "data", "clinic-written.jsonl"))
-    ap.add_argument("--voices", default=os.path.join(ROOT, "scripts", "data", "clinic-voices.jsonl"))
+    ap.add_argument("--voices", nargs="*",
+                    default=sorted(glob.glob(os.path.join(ROOT, "scripts", "data", "clinic-voices*.jsonl"))))
     ap.add_argument("--support", default=os.path.join(ROOT, "scripts", "data", "support.jsonl"))
     args = ap.parse_args()
     rows = read(args.shared, "shared-written", CLINIC_ROUTES)
-    if os.path.exists(args.voices):
-        rows += read(args.voices, "routerlab-voices", CLINIC_ROUTES)
+    for path in args.voices:
+        rows += read(path, "routerlab-voices", CLINIC_ROUTES)
     split("clinic", rows, CLINIC_ROUTES)
     if os.path.exists(args.support):
         split("support", read(args.support, "routerlab-support", set(SUPPORT_TIERS.values()), SUPPORT_TIERS),
