@@ -18,7 +18,10 @@ let package = Package(
     .target(
       name: "RouterCore",
       dependencies: ["ConfigFile"],
-      resources: [.copy("Resources/Scenarios"), .copy("Resources/Embeddings")]
+      resources: [.copy("Resources/Scenarios"), .copy("Resources/Embeddings")],
+      // Training the classifier at start-up is arithmetic the unoptimised debug build runs ~20×
+      // slower; optimising this one target keeps `swift run routerlab` and the tests starting fast.
+      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
     ),
     // Terminal-neutral UI primitives: cells, buffer, width, layout, events, themes.
     .target(name: "TerminalUI", dependencies: ["ConfigFile"]),

@@ -10,8 +10,8 @@ public struct Router: Sendable {
   public init(scenario: Scenario, extra: [any RoutingStrategy] = []) {
     self.scenario = scenario
     let rules = KeywordRules(scenario: scenario)
-    let classifier = LearnedClassifier(scenario: scenario)
     let embedding = EmbeddingStrategy(scenario: scenario)
+    let classifier = LearnedClassifier(scenario: scenario, encoder: embedding.encoder)
     let hybrid = HybridFlow(scenario: scenario, rules: rules, classifier: classifier, embedding: embedding)
     strategies = [rules, ComplexityHeuristic(settings: scenario.heuristic), classifier, embedding] + extra + [hybrid]
   }

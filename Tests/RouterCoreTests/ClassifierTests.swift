@@ -29,6 +29,26 @@ import Testing
     #expect(c.route(Query("what time are your hours")).route == "a")
   }
 
+  @Test("with an encoder the sentence vector joins the features; reasons still name words only")
+  func sentenceVector() throws {
+    let encoder = try StaticEmbeddingEncoder.bundled()
+    let plain = LogisticModel(examples: Self.tiny, classes: ["a", "b"])
+    let joint = LogisticModel(examples: Self.tiny, classes: ["a", "b"], encoder: encoder)
+    let q = Query("does grapefruit interact with my statin")
+    let (p, features) = joint.predict(q)
+    let dense = features.filter { if case .sentence = $0.origin { true } else { false } }
+    #expect(dense.count > 0 && dense.count <= encoder.dim)
+    #expect(dense.allSatisfy { $0.bucket >= joint.hasher.buckets })
+    // The vector has unit length, like the hashed features together.
+    #expect(abs(dense.reduce(0) { $0 + $1.value * $1.value } - 1) < 1e-3)
+    #expect(p != plain.predict(q).probabilities)
+    #expect(abs(p.reduce(0, +) - 1) < 1e-5)
+    let c = LearnedClassifier(model: joint)
+    let v = c.route(q)
+    #expect(v.route == "b")
+    #expect(!v.reason.contains("sentence vector"))
+  }
+
   @Test("probabilities sum to one, also for empty text")
   func probabilities() {
     let m = LogisticModel(examples: Self.tiny, classes: ["a", "b"])

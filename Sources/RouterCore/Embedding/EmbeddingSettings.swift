@@ -12,8 +12,11 @@ public struct EmbeddingSettings: Sendable {
   public var minSimilarity: Double = 0.55
   /// How the classifier on the vectors is trained.
   public var training = DenseLogisticModel.Training()
-  /// Share of the embedding's probabilities in the hybrid flow's classifier checks (0 = none).
-  public var hybridWeight = 0.35
+  /// Share of the embedding's probabilities mixed into the hybrid flow's classifier checks
+  /// (0 = none). None by default: the classifier already reads the sentence vector as features,
+  /// which did better on 5-fold CV of the clinic training split (1,335 messages) than mixing
+  /// afterwards: at about 96% human recall, 80.4% accuracy against 77.9% with a 0.35 mix.
+  public var hybridWeight = 0.0
 
   public init() {}
 }

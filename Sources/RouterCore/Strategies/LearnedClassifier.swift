@@ -1,12 +1,14 @@
-/// Strategy 3: logistic regression over hashed words, word pairs and character n-grams,
-/// trained on the scenario's training examples when the scenario loads.
+/// Strategy 3: logistic regression over hashed words, word pairs and character n-grams, and the
+/// message's sentence vector when the embedding table is there, trained on the scenario's
+/// training examples when the scenario loads.
 public struct LearnedClassifier: RoutingStrategy {
   public let name = "classifier"
   public let title = "Learned classifier"
   public let model: LogisticModel
 
-  public init(scenario: Scenario) {
-    model = LogisticModel(examples: scenario.train, classes: scenario.routeNames)
+  /// Trains on `scenario.train`; with `encoder`, the sentence vector joins the features.
+  public init(scenario: Scenario, encoder: StaticEmbeddingEncoder? = nil) {
+    model = LogisticModel(examples: scenario.train, classes: scenario.routeNames, encoder: encoder)
   }
 
   public init(model: LogisticModel) {
