@@ -3,9 +3,8 @@ extension LearnedClassifier.Ranking {
   /// `(1 - weight) × classifier + weight × embedding` per route, re-sorted. The features that
   /// explain the ranking stay the classifier's. Unchanged when `embedding` is nil or `weight` is 0.
   ///
-  /// The hybrid flow uses this: on 5-fold cross-validation of the clinic training split, a weight
-  /// of 0.35 raised accuracy (82.0% → 82.4%), human recall (94.6% → 97.3%) and quality preserved
-  /// (96.2% → 97.8%) over the classifier alone (scripts/README-embeddings.md).
+  /// The hybrid flow mixes at `EmbeddingSettings.hybridWeight`, 0 by default since the classifier
+  /// reads the sentence vector as features itself (better on 5-fold CV of the clinic training split).
   public func blended(with embedding: EmbeddingStrategy.Ranking?, weight: Double) -> Self {
     guard let embedding, weight > 0 else { return self }
     var copy = self
