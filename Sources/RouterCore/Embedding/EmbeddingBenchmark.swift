@@ -43,9 +43,34 @@ public enum EmbeddingBenchmark {
     lines.append(Benchmark.line(encode))
     let route = Benchmark.measure(
       "embedding route (per message)", inputs: queries, rounds: rounds,
-      goalNanos: 30_000
+      goalNanos: 7_000
     ) { _ = strategy.route($0) }
     lines.append(Benchmark.line(route))
+    let decision = Benchmark.measure("  encode + classifier", inputs: queries, rounds: rounds) {
+      _ = strategy.rank($0, neighbours: false)
+    }
+    lines.append(Benchmark.line(decision))
+    let vectors = texts.map { encoder.encode($0) }
+    if let refs = strategy.references {
+      lines.append(Benchmark.line(searchTime(refs, vectors, rounds: rounds)))
+    }
+    // The same at other sizes of the training split: the first 879 references (the split's
+    // size before it grew), and 1.5 times the split (its own messages spliced and shortened,
+    // so the dev messages stay unseen).
+    for size in [879, scenario.train.count * 3 / 2] where size != scenario.train.count {
+      var other = scenario
+      other.train = grownReferences(scenario.train, to: size)
+      let s = EmbeddingStrategy(scenario: other, encoder: encoder)
+      lines.append("with \(other.train.count) references:")
+      lines.append(
+        Benchmark.line(
+          Benchmark.measure("embedding route (per message)", inputs: queries, rounds: rounds, goalNanos: 7_000) {
+            _ = s.route($0)
+          }))
+      if let refs = s.references {
+        lines.append(Benchmark.line(searchTime(refs, vectors, rounds: rounds)))
+      }
+    }
     let rssAfter = residentBytes()
     if let a = rssBefore, let b = rssLoaded, let c = rssAfter {
       lines.append(
@@ -71,6 +96,39 @@ public enum EmbeddingBenchmark {
       lines.append(acc)
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Time of `EmbeddingReferences.nearest` alone on precomputed message vectors.
+  static func searchTime(_ refs: EmbeddingReferences, _ vectors: [[Float]], rounds: Int) -> BenchmarkResult {
+    Benchmark.measure("  nearest references (\(refs.count))", inputs: vectors, rounds: rounds) { v in
+      v.withUnsafeBufferPointer { _ = refs.nearest(to: $0) }
+    }
+  }
+
+  /// `train` cut or grown to `count` examples: its first `count`, or all of it plus new
+  /// messages made from its own (alternately the first half of one message joined to the second
+  /// half of the next of the same route, and a message with one word left out). Deterministic.
+  public static func grownReferences(_ train: [LabeledExample], to count: Int) -> [LabeledExample] {
+    guard count > train.count else { return Array(train.prefix(count)) }
+    var out = train
+    var k = 0
+    while out.count < count {
+      let a = train[(k * 7) % train.count]
+      let words = a.text.split(separator: " ")
+      if k % 2 == 0, let b = train[((k * 7) % train.count + 1)...].first(where: { $0.route == a.route }) {
+        let other = b.text.split(separator: " ")
+        let text = (words.prefix((words.count + 1) / 2) + other.suffix(other.count / 2)).joined(separator: " ")
+        out.append(LabeledExample(text: text, route: a.route))
+      } else if words.count > 2 {
+        var shorter = words
+        shorter.remove(at: (k * 3) % words.count)
+        out.append(LabeledExample(text: shorter.joined(separator: " "), route: a.route))
+      } else {
+        out.append(LabeledExample(text: a.text + " " + a.text, route: a.route))
+      }
+      k += 1
+    }
+    return out
   }
 
   /// Resident set size from /proc (Linux); nil elsewhere.

@@ -39,6 +39,15 @@ enum VectorMath {
     return sum
   }
 
+  /// `a[0]·b[0] + a[1]·b[1], a[2]·b[2] + a[3]·b[3], …` in 32-bit integers: one `pmaddwd` on
+  /// x86-64 (eight multiply-adds; SSE2, so any x86-64), `smull`/`addp` on arm64. Exact while each
+  /// pair sum fits in 32 bits: always, unless both pairs are −32768².
+  @inline(__always)
+  static func multiplyAddPairs(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>) -> SIMD4<Int32> {
+    let p = SIMD8<Int32>(truncatingIfNeeded: a) &* SIMD8<Int32>(truncatingIfNeeded: b)
+    return p.evenHalf &+ p.oddHalf
+  }
+
   /// Dot products of the first `n` components of `q` with four rows at once (`rows`,
   /// `rows + rowStride`, …): each load of `q` serves four rows, which keeps the adders busy on a
   /// baseline x86-64 build.

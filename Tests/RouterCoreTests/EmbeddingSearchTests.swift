@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+
+@testable import RouterCore
+
+/// The pruned nearest-reference search (`EmbeddingReferences.nearestIndices`) against brute
+/// force: every similarity of every reference in floats, the first of the largest per route.
+@Suite struct EmbeddingSearchTests {
+  /// For each route with references, (index of its most similar reference, similarity), and
+  /// whether another reference of the route is within `tie` of it.
+  static func bruteForce(_ refs: EmbeddingReferences, vectors: [Float], _ q: [Float], tie: Float = 1e-5)
+    -> [Int: (index: Int, similarity: Float, tied: Bool)]
+  {
+    let dim = refs.dim
+    var out: [Int: (index: Int, similarity: Float, tied: Bool)] = [:]
+    for i in 0..<refs.count {
+      var s: Float = 0
+      for j in 0..<dim { s += vectors[i * dim + j] * q[j] }
+      let r = refs.labels[i]
+      if let b = out[r] {
+        if s > b.similarity {
+          out[r] = (i, s, b.similarity >= s - tie)
+        } else {
+          out[r] = (b.index, b.similarity, b.tied || s >= b.similarity - tie)
+        }
+      } else {
+        out[r] = (i, s, false)
+      }
+    }
+    return out
+  }
+
+  /// Checks the search against brute force for each query; returns how many were compared.
+  @discardableResult
+  static func compare(_ refs: EmbeddingReferences, _ queries: [[Float]], sourceLocation: SourceLocation = #_sourceLocation)
+    -> Int
+  {
+    let vectors = refs.vectors
+    var compared = 0
+    for q in queries {
+      let got = q.withUnsafeBufferPointer { refs.nearestIndices(to: $0) }
+      let want = bruteForce(refs, vectors: vectors, q)
+      #expect(got.count == want.count, sourceLocation: sourceLocation)
+      #expect(got.map(\.similarity) == got.map(\.similarity).sorted(by: >), sourceLocation: sourceLocation)
+      for g in got {
+        guard let w = want[g.route] else {
+          Issue.record("route \(g.route) has no references", sourceLocation: sourceLocation)
+          continue
+        }
+        #expect(abs(g.similarity - w.similarity) < 1e-5, sourceLocation: sourceLocation)
+        // Up to float rounding: a different reference only when the two are tied.
+        if !w.tied { #expect(g.index == w.index, sourceLocation: sourceLocation) }
+        #expect(refs.labels[g.index] == g.route, sourceLocation: sourceLocation)
+      }
+      compared += 1
+    }
+    return compared
+  }
+
+  /// Unit vectors near `base` (a share of noise) or spread out (pure noise), from a seeded generator.
+  static func randomQueries(count: Int, dim: Int, near base: [[Float]], noise: Float, seed: UInt64) -> [[Float]] {
+    var rng = TestGenerator(seed: seed)
+    func gaussian() -> Float {
+      // Box–Muller.
+      let u = max(Float(rng.next() >> 40) / Float(1 << 24), 1e-7)
+      let v = Float(rng.next() >> 40) / Float(1 << 24)
+      return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+    }
+    return (0..<count).map { k in
+      var q = (0..<dim).map { _ in gaussian() * noise / Float(dim).squareRoot() }
+      if !base.isEmpty {
+        let b = base[k % base.count]
+        for j in 0..<dim { q[j] += b[j] }
+      }
+      let norm = q.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      return q.map { $0 / norm }
+    }
+  }
+
+  @Test("clinic references: same neighbours as brute force for every dev message, near-copies and noise")
+  func clinic() {
+    let encoder = EmbeddingFixtures.encoder
+    let scenario = Fixtures.clinic
+    let refs = EmbeddingReferences(examples: scenario.train, routes: scenario.routeNames, encoder: encoder)
+    let dev = scenario.dev.map { encoder.encode($0.text) }
+    let train = (0..<refs.count).map { refs.vector($0) }
+    var queries = dev
+    // Near-copies of references (the hardest case: many close calls) and plain noise.
+    queries += Self.randomQueries(count: 150, dim: refs.dim, near: train, noise: 0.3, seed: 1)
+    queries += Self.randomQueries(count: 50, dim: refs.dim, near: dev, noise: 1.0, seed: 2)
+    queries += Self.randomQueries(count: 50, dim: refs.dim, near: [], noise: 1, seed: 3)
+    queries += train.prefix(50)
+    #expect(Self.compare(refs, queries) == queries.count)
+    #expect(queries.count > 700)
+  }
+
+  @Test("a larger training split (1.5 times, spliced and shortened messages), and the first 879")
+  func sizes() {
+    let encoder = EmbeddingFixtures.encoder
+    let scenario = Fixtures.clinic
+    let dev = Array(scenario.dev.prefix(150)).map { encoder.encode($0.text) }
+    for size in [879, scenario.train.count * 3 / 2] {
+      let examples = EmbeddingBenchmark.grownReferences(scenario.train, to: size)
+      let refs = EmbeddingReferences(examples: examples, routes: scenario.routeNames, encoder: encoder)
+      #expect(refs.count == size)
+      Self.compare(refs, dev)
+    }
+  }
+
+  @Test("any screen length: none, one block, the whole vector")
+  func prefixes() {
+    let encoder = EmbeddingFixtures.encoder
+    let scenario = Fixtures.clinic
+    let examples = Array(scenario.train.prefix(300))
+    let dev = Array(scenario.dev.prefix(60)).map { encoder.encode($0.text) }
+    for prefix in [0, 32, 96, encoder.dim] {
+      let refs = EmbeddingReferences(
+        examples: examples, routes: scenario.routeNames, encoder: encoder, prefix: prefix)
+      Self.compare(refs, dev)
+    }
+  }
+
+  @Test("random references: odd widths, uneven and empty routes, a single reference")
+  func synthetic() {
+    for (dim, counts) in [(256, [37, 0, 5]), (40, [1, 9, 2]), (7, [3, 3, 3]), (64, [1])] {
+      let n = counts.reduce(0, +)
+      let vectors = Self.randomQueries(count: n, dim: dim, near: [], noise: 1, seed: UInt64(dim))
+      let labels = counts.enumerated().flatMap { Array(repeating: $0.offset, count: $0.element) }
+      let refs = EmbeddingReferences(
+        routes: counts.indices.map { "r\($0)" }, texts: labels.indices.map { "text \($0)" }, labels: labels,
+        vectors: vectors.flatMap { $0 }, dim: dim)
+      #expect(refs.count == n)
+      let queries =
+        Self.randomQueries(count: 40, dim: dim, near: vectors, noise: 0.2, seed: 9)
+        + Self.randomQueries(count: 40, dim: dim, near: [], noise: 1, seed: 10)
+      Self.compare(refs, queries)
+    }
+  }
+
+  @Test("duplicate references tie: the first is named, like a search in order")
+  func ties() {
+    let base = Self.randomQueries(count: 3, dim: 64, near: [], noise: 1, seed: 4)
+    let vectors = [base[0], base[1], base[0], base[2], base[0]].flatMap { $0 }
+    let refs = EmbeddingReferences(
+      routes: ["a"], texts: ["0", "1", "2", "3", "4"], labels: [0, 0, 0, 0, 0], vectors: vectors, dim: 64)
+    let got = base[0].withUnsafeBufferPointer { refs.nearestIndices(to: $0) }
+    #expect(got.map(\.index) == [0])
+    #expect(abs((got.first?.similarity ?? 0) - 1) < 1e-5)
+  }
+
+  @Test("the zero vector (no word pieces) names each route's first reference at 0")
+  func zero() {
+    let scenario = Fixtures.clinic
+    let refs = EmbeddingReferences(
+      examples: scenario.train, routes: scenario.routeNames, encoder: EmbeddingFixtures.encoder)
+    let got = [Float](repeating: 0, count: refs.dim).withUnsafeBufferPointer { refs.nearestIndices(to: $0) }
+    #expect(got.count == scenario.routeNames.count)
+    for g in got {
+      #expect(g.similarity == 0)
+      #expect(g.index == refs.labels.firstIndex(of: g.route))
+    }
+  }
+
+  @Test("the route's verdict text matches the ranking's neighbours")
+  func verdictText() {
+    let strategy = EmbeddingFixtures.clinic
+    for ex in Fixtures.clinic.dev.prefix(40) {
+      let q = Query(ex.text)
+      let v = strategy.route(q)
+      guard let r = strategy.rank(q), let best = r.neighbours.first else {
+        Issue.record("no ranking")
+        continue
+      }
+      #expect(
+        v.reason.contains(
+          ": nearest reference \u{201C}\(best.excerpt)\u{201D} (\(best.route), \(Similarity(best.similarity)))"))
+      let labels = r.ranked.map(\.route) + r.neighbours.map { "nearest \($0.route)" }
+      #expect(v.evidence.map(\.label) == labels)
+      #expect(v.evidence.first?.value == Percent(r.ranked[0].probability).description)
+      if let other = r.neighbours.first(where: { $0.route != v.route }) {
+        #expect(v.reason.hasSuffix("; runner-up \(other.route) at \(Similarity(other.similarity))"))
+      }
+    }
+  }
+
+  @Test("reasons print percentages and similarities like Percent and Similarity")
+  func formatting() {
+    for x in [0, 0.004, 0.005, 0.126, 0.5, 0.8234, 0.995, 1, -0.126, -0.004, 12.345, .nan] {
+      var s = TextBuffer()
+      s.appendSimilarity(x)
+      #expect(s.string == Similarity(x).description)
+      var p = TextBuffer()
+      p.appendPercent(x)
+      #expect(p.string == Percent(x).description)
+    }
+  }
+}
+
+/// SplitMix64: a small seeded generator, so the random queries are the same on every run.
+private struct TestGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
