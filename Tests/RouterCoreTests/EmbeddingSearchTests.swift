@@ -185,13 +185,15 @@ import Testing
 
   @Test("reasons print percentages and similarities like Percent and Similarity")
   func formatting() {
-    for x in [0, 0.004, 0.005, 0.126, 0.5, 0.8234, 0.995, 1, -0.126, -0.004, 12.345, .nan] {
+    for x in [0, 0.004, 0.005, 0.0049999, 0.126, 0.5, 0.8234, 0.995, 0.99999, 1, 1.004, 1.006, -0.126, -0.004, 12.345, .nan] {
       var s = TextBuffer()
       s.appendSimilarity(x)
       #expect(s.string == Similarity(x).description)
       var p = TextBuffer()
       p.appendPercent(x)
       #expect(p.string == Percent(x).description)
+      #expect(TextBuffer.percent(x) == Percent(x).description)
+      #expect(TextBuffer.similarity(x) == Similarity(x).description)
     }
   }
 }

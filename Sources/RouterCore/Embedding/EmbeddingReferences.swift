@@ -42,10 +42,11 @@ public struct EmbeddingReferences: Sendable {
   public let dim: Int
   /// Components screened for every reference before any bound is checked (a multiple of `chunk`).
   public let prefix: Int
-  /// Components finished between two bound checks.
-  public static let chunk = 32
+  /// Components finished between two bound checks. (Computed constants rather than `static let`,
+  /// which the optimiser cannot see through, so the loops over a block are unrolled.)
+  public static var chunk: Int { 32 }
   /// Vectors per panel and block: two components each.
-  static let half = chunk / 2
+  static var half: Int { 16 }
 
   /// Slots (four to a panel; each route's panels are one run) → index into `texts`, −1 for padding.
   private let slotOriginal: [Int]
@@ -64,7 +65,7 @@ public struct EmbeddingReferences: Sendable {
   /// The largest `Σ|round(x · scale)|` over the references.
   private let maxAbsSum: Float
 
-  static let scale: Float = 32767
+  static var scale: Float { 32767 }
 
   private var panelCount: Int { routePanels[routes.count] }
   private var blockCount: Int { (dim + Self.chunk - 1) / Self.chunk }
@@ -165,26 +166,47 @@ public struct EmbeddingReferences: Sendable {
   /// `indices` ordered so that neighbours are alike: split at the median of the component with
   /// the widest spread, recursively, down to fours.
   static func kdOrder(_ indices: [Int], vectors: [Float], dim: Int) -> [Int] {
-    guard indices.count > 4 else { return indices }
+    var order = indices
     var sum = [Float](repeating: 0, count: dim)
     var squares = [Float](repeating: 0, count: dim)
-    for i in indices {
+    vectors.withUnsafeBufferPointer { v in
+      order.withUnsafeMutableBufferPointer { order in
+        sum.withUnsafeMutableBufferPointer { sum in
+          squares.withUnsafeMutableBufferPointer { squares in
+            kdSplit(order[...], v.baseAddress!, dim, sum.baseAddress!, squares.baseAddress!)
+          }
+        }
+      }
+    }
+    return order
+  }
+
+  private static func kdSplit(
+    _ part: Slice<UnsafeMutableBufferPointer<Int>>, _ v: UnsafePointer<Float>, _ dim: Int,
+    _ sum: UnsafeMutablePointer<Float>, _ squares: UnsafeMutablePointer<Float>
+  ) {
+    guard part.count > 4 else { return }
+    sum.update(repeating: 0, count: dim)
+    squares.update(repeating: 0, count: dim)
+    for i in part {
+      let row = v + i * dim
       for j in 0..<dim {
-        let x = vectors[i * dim + j]
-        sum[j] += x
-        squares[j] += x * x
+        sum[j] += row[j]
+        squares[j] += row[j] * row[j]
       }
     }
     var widest = 0
     var spread: Float = -1
-    for j in 0..<dim where squares[j] - sum[j] * sum[j] / Float(indices.count) > spread {
-      spread = squares[j] - sum[j] * sum[j] / Float(indices.count)
+    let n = Float(part.count)
+    for j in 0..<dim where squares[j] - sum[j] * sum[j] / n > spread {
+      spread = squares[j] - sum[j] * sum[j] / n
       widest = j
     }
-    let sorted = indices.sorted { (vectors[$0 * dim + widest], $0) < (vectors[$1 * dim + widest], $1) }
-    let half = max(4, sorted.count / 2 / 4 * 4)
-    return kdOrder(Array(sorted[..<half]), vectors: vectors, dim: dim)
-      + kdOrder(Array(sorted[half...]), vectors: vectors, dim: dim)
+    var part = part
+    part.sort { (v[$0 * dim + widest], $0) < (v[$1 * dim + widest], $1) }
+    let half = part.startIndex + max(4, part.count / 2 / 4 * 4)
+    kdSplit(part.base[part.startIndex..<half], v, dim, sum, squares)
+    kdSplit(part.base[half..<part.endIndex], v, dim, sum, squares)
   }
 
   /// `x · scale` rounded to the nearest integer, for |x| ≤ 1. Adding 1.5·2²³ leaves the rounded

@@ -20,6 +20,8 @@ public struct EmbeddingStrategy: RoutingStrategy {
   private let routeNames: [String]
   /// "nearest <route>" for each of the references' routes.
   private let nearestLabels: [String]
+  /// Each reference's excerpt in quotes, after a space, for the evidence.
+  private let quotedExcerpts: [String]
 
   /// Loads the bundled table and trains on `scenario.train`; unavailable if the table is missing.
   public init(scenario: Scenario, settings: EmbeddingSettings = EmbeddingSettings()) {
@@ -47,12 +49,14 @@ public struct EmbeddingStrategy: RoutingStrategy {
       self.encoder = nil
       references = nil
       classifier = nil
+      quotedExcerpts = []
       self.unavailableReason = unavailableReason ?? "no embedding table"
       return
     }
     let refs = EmbeddingReferences(examples: scenario.train, routes: scenario.routeNames, encoder: encoder)
     self.encoder = encoder
     references = refs
+    quotedExcerpts = refs.excerpts.map { " \u{201C}\($0)\u{201D}" }
     classifier = DenseLogisticModel(
       vectors: refs.vectors, labels: refs.labels, classes: scenario.routeNames, dim: encoder.dim,
       training: settings.training)
@@ -183,17 +187,11 @@ public struct EmbeddingStrategy: RoutingStrategy {
     var evidence: [Evidence] = []
     evidence.reserveCapacity(order.count + neighbours.count)
     for r in order {
-      var value = TextBuffer()
-      value.appendPercent(p[r])
-      evidence.append(Evidence(names[r], value.string))
+      evidence.append(Evidence(names[r], TextBuffer.percent(p[r])))
     }
     for n in neighbours {
-      var value = TextBuffer()
-      value.appendSimilarity(Double(n.similarity))
-      value.append(" \u{201C}")
-      value.append(references.excerpts[n.index])
-      value.append("\u{201D}")
-      evidence.append(Evidence(nearestLabels[n.route], value.string))
+      evidence.append(
+        Evidence(nearestLabels[n.route], TextBuffer.similarity(Double(n.similarity)) + quotedExcerpts[n.index]))
     }
     return Verdict(
       strategy: name, route: chosenName, score: p[chosen], scoreKind: .confidence, reason: text.string,
@@ -233,6 +231,23 @@ struct TextBuffer {
     }
     if n >= 10 { append(n / 10) }
     bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
+  }
+
+  private static let percents = (0...100).map { "\($0)%" }
+  private static let similarities = (0...100).map { Similarity(Double($0) / 100).description }
+
+  /// `Percent(value).description`, from a table for 0…100%.
+  static func percent(_ value: Double) -> String {
+    let k = value.isFinite ? Int((value * 100).rounded()) : -1
+    guard k >= 0 && k <= 100 else { return Percent(value).description }
+    return percents[k]
+  }
+
+  /// `Similarity(value).description`, from a table for 0.00…1.00.
+  static func similarity(_ value: Double) -> String {
+    let k = value.isFinite ? Int((value * 100).rounded()) : -1
+    guard k >= 0 && k <= 100 else { return Similarity(value).description }
+    return similarities[k]
   }
 
   /// As `Percent`: `0.743` → `74%`.

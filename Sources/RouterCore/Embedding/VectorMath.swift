@@ -47,39 +47,6 @@ enum VectorMath {
     let p = SIMD8<Int32>(truncatingIfNeeded: a) &* SIMD8<Int32>(truncatingIfNeeded: b)
     return p.evenHalf &+ p.oddHalf
   }
-
-  /// Dot products of the first `n` components of `q` with four rows at once (`rows`,
-  /// `rows + rowStride`, …): each load of `q` serves four rows, which keeps the adders busy on a
-  /// baseline x86-64 build.
-  @inline(__always)
-  static func dot4(_ rows: UnsafePointer<Float>, _ q: UnsafePointer<Float>, _ n: Int, rowStride: Int) -> SIMD4<Float> {
-    var a0 = SIMD8<Float>()
-    var a1 = SIMD8<Float>()
-    var a2 = SIMD8<Float>()
-    var a3 = SIMD8<Float>()
-    let r = UnsafeRawPointer(rows)
-    let rq = UnsafeRawPointer(q)
-    let stride = MemoryLayout<Float>.stride
-    let rowBytes = rowStride * stride
-    var j = 0
-    while j + 8 <= n {
-      let x = rq.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<Float>.self)
-      a0 += x * r.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<Float>.self)
-      a1 += x * r.loadUnaligned(fromByteOffset: rowBytes + j * stride, as: SIMD8<Float>.self)
-      a2 += x * r.loadUnaligned(fromByteOffset: 2 * rowBytes + j * stride, as: SIMD8<Float>.self)
-      a3 += x * r.loadUnaligned(fromByteOffset: 3 * rowBytes + j * stride, as: SIMD8<Float>.self)
-      j += 8
-    }
-    var out = SIMD4<Float>(a0.sum(), a1.sum(), a2.sum(), a3.sum())
-    while j < n {
-      out[0] += rows[j] * q[j]
-      out[1] += rows[rowStride + j] * q[j]
-      out[2] += rows[2 * rowStride + j] * q[j]
-      out[3] += rows[3 * rowStride + j] * q[j]
-      j += 1
-    }
-    return out
-  }
 }
 
 #if canImport(Glibc)
