@@ -183,6 +183,24 @@ import Testing
     }
   }
 
+  @Test("excerpts: one line, cut to 60 characters with an ellipsis; the ASCII shortcut agrees")
+  func excerpts() {
+    func slow(_ text: String, limit: Int = 60) -> String {
+      let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+      guard line.count > limit else { return line }
+      return String(line.prefix(limit - 1)) + "\u{2026}"
+    }
+    let samples =
+      Fixtures.clinic.train.map(\.text) + [
+        "", "short", String(repeating: "a", count: 60), String(repeating: "b", count: 61),
+        "two\nlines", "tab\there", String(repeating: "é", count: 70), "x\r\ny",
+      ]
+    for text in samples {
+      #expect(EmbeddingReferences.excerpt(text) == slow(text))
+    }
+    #expect(EmbeddingReferences.excerpt(String(repeating: "b", count: 61)).count == 60)
+  }
+
   @Test("reasons print percentages and similarities like Percent and Similarity")
   func formatting() {
     for x in [0, 0.004, 0.005, 0.0049999, 0.126, 0.5, 0.8234, 0.995, 0.99999, 1, 1.004, 1.006, -0.126, -0.004, 12.345, .nan] {

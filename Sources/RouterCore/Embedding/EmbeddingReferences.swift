@@ -132,31 +132,45 @@ public struct EmbeddingReferences: Sendable {
     let half = Self.half
 
     var rows = [Float](repeating: 0, count: slotOriginal.count * dim)
-    for (slot, i) in slotOriginal.enumerated() where i >= 0 {
-      for j in 0..<dim { rows[slot * dim + j] = vectors[i * dim + j] }
+    rows.withUnsafeMutableBufferPointer { rows in
+      vectors.withUnsafeBufferPointer { vectors in
+        for (slot, i) in slotOriginal.enumerated() where i >= 0 {
+          (rows.baseAddress! + slot * dim).update(from: vectors.baseAddress! + i * dim, count: dim)
+        }
+      }
     }
     self.rows = rows
 
     var blocks = [SIMD8<Int16>](repeating: SIMD8(), count: nBlocks * panels * half)
     var tailNorms = [SIMD4<Float>](repeating: SIMD4(), count: nBlocks * panels)
     var maxAbsSum: Float = 0
-    for slot in slotOriginal.indices where slotOriginal[slot] >= 0 {
-      let p = slot / 4
-      let lane = slot % 4
-      var absSum: Float = 0
-      var tail: Float = 0
-      for b in stride(from: nBlocks - 1, through: 0, by: -1) {
-        for j in stride(from: min(dim, (b + 1) * step) - 1, through: b * step, by: -1) {
-          let x = rows[slot * dim + j]
-          tail += x * x
-          let x̃ = Self.quantize(x)
-          absSum += abs(Float(x̃))
-          let m = (j - b * step) / 2
-          blocks[(b * panels + p) * half + m][lane * 2 + j % 2] = x̃
+    blocks.withUnsafeMutableBytes { raw in
+      let out = raw.bindMemory(to: Int16.self)
+      tailNorms.withUnsafeMutableBytes { rawNorms in
+        let norms = rawNorms.bindMemory(to: Float.self)
+        rows.withUnsafeBufferPointer { rows in
+          for slot in slotOriginal.indices where slotOriginal[slot] >= 0 {
+            let p = slot / 4
+            let lane = slot % 4
+            var absSum: Float = 0
+            var tail: Float = 0
+            for b in stride(from: nBlocks - 1, through: 0, by: -1) {
+              // Vector m of this block and panel holds components 2m, 2m+1 of four slots.
+              let base = (b * panels + p) * half * 8 + lane * 2
+              for j in stride(from: min(dim, (b + 1) * step) - 1, through: b * step, by: -1) {
+                let x = rows[slot * dim + j]
+                tail += x * x
+                let x̃ = Self.quantize(x)
+                absSum += abs(Float(x̃))
+                let k = j - b * step
+                out[base + (k / 2) * 8 + k % 2] = x̃
+              }
+              norms[(b * panels + p) * 4 + lane] = tail.squareRoot()
+            }
+            maxAbsSum = max(maxAbsSum, absSum)
+          }
         }
-        tailNorms[b * panels + p][lane] = tail.squareRoot()
       }
-      maxAbsSum = max(maxAbsSum, absSum)
     }
     self.blocks = blocks
     self.tailNorms = tailNorms
@@ -202,8 +216,9 @@ public struct EmbeddingReferences: Sendable {
       spread = squares[j] - sum[j] * sum[j] / n
       widest = j
     }
-    var part = part
-    part.sort { (v[$0 * dim + widest], $0) < (v[$1 * dim + widest], $1) }
+    var keyed = part.map { (key: v[$0 * dim + widest], index: $0) }
+    keyed.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
+    for (k, slot) in zip(part.indices, keyed) { part.base[k] = slot.index }
     let half = part.startIndex + max(4, part.count / 2 / 4 * 4)
     kdSplit(part.base[part.startIndex..<half], v, dim, sum, squares)
     kdSplit(part.base[half..<part.endIndex], v, dim, sum, squares)
@@ -574,6 +589,11 @@ public struct EmbeddingReferences: Sendable {
 
   /// `text` on one line, cut to `limit` characters with an ellipsis.
   public static func excerpt(_ text: String, limit: Int = 60) -> String {
+    // Printable ASCII (most references) has no line breaks and one character a byte.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      guard text.utf8.count > limit else { return text }
+      return String(decoding: text.utf8.prefix(limit - 1), as: UTF8.self) + "\u{2026}"
+    }
     let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
     guard line.count > limit else { return line }
     return String(line.prefix(limit - 1)) + "\u{2026}"
