@@ -21,8 +21,8 @@
 /// holds two components of all four, so no horizontal sums are needed, and a panel is kept while
 /// any of its four could win. Each route's references are ordered by a k-d split (halve at the
 /// median of the widest component, recursively) so a panel's four are alike and tend to be
-/// dropped together (panels kept after 64 components: about 40% in this order, 50% in file order). The
-/// integer sums are exact, and their distance from the float similarity is bounded
+/// dropped together (panels kept after 64 components: about 40% in this order, 50% in file
+/// order). The integer sums are exact, and their distance from the float similarity is bounded
 /// (`roundingBound`, about 5·10⁻⁴) and allowed for in every bound, so nothing that could win is
 /// dropped; references within twice that of a route's best all get the float check.
 ///
@@ -30,7 +30,7 @@
 /// centroid and angular radius prune almost nothing (sentence vectors are all alike, and the
 /// clusters are as wide as the gaps between references), nor do per-block norms or cluster
 /// residuals in place of the plain Cauchy–Schwarz bound; checking every reference's bound one by
-/// one (instead of panels) did as much arithmetic but more bookkeeping.
+/// one (instead of panels) did less arithmetic but more bookkeeping, and was slower.
 public struct EmbeddingReferences: Sendable {
   /// Route names, in the order `labels` index.
   public let routes: [String]
