@@ -59,7 +59,7 @@ import Testing
 
   /// Unit vectors near `base` (a share of noise) or spread out (pure noise), from a seeded generator.
   static func randomQueries(count: Int, dim: Int, near base: [[Float]], noise: Float, seed: UInt64) -> [[Float]] {
-    var rng = TestGenerator(seed: seed)
+    var rng = SplitMix64(seed: seed)
     func gaussian() -> Float {
       // Box–Muller.
       let u = max(Float(rng.next() >> 40) / Float(1 << 24), 1e-7)
@@ -213,18 +213,5 @@ import Testing
       #expect(TextBuffer.percent(x) == Percent(x).description)
       #expect(TextBuffer.similarity(x) == Similarity(x).description)
     }
-  }
-}
-
-/// SplitMix64: a small seeded generator, so the random queries are the same on every run.
-private struct TestGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -61,8 +61,10 @@ public struct HybridFlow: RoutingStrategy {
       decided = (e.rule.route, "rule \(e.rule.name) matched \"\(e.matched)\"", 1)
     }
     // 3-5. The classifier (computed even when skipped, so the trace can show its numbers).
+    // The embedding's own ranking is only worth computing when some of it is mixed in.
+    let mix = embedding?.settings.hybridWeight ?? 0
     let ranking = classifier.rank(query)
-      .blended(with: embedding?.rank(query, neighbours: false), weight: embedding?.settings.hybridWeight ?? 0)
+      .blended(with: mix > 0 ? embedding?.rank(query, neighbours: false) : nil, weight: mix)
     let top = ranking.top
     let runner = ranking.runnerUp
     if let escalateRoute = settings.escalateRoute {
