@@ -9,8 +9,9 @@ bin=.build/release/routerlab
 input=$(mktemp)
 trap 'rm -f "$input"' EXIT
 src=Sources/RouterCore/Resources/Scenarios/clinic/dev.jsonl
-lines=$(wc -l < "$src")
-for _ in $(seq $(( (n + lines - 1) / lines ))); do cat "$src"; done | head -n "$n" > "$input"
+# Repeat the dev split up to n lines (no `cat | head` pipe: head closing it early is a SIGPIPE,
+# which pipefail turns into a silent exit).
+awk -v n="$n" '{ line[NR] = $0 } END { for (i = 0; i < n; i++) print line[i % NR + 1] }' "$src" > "$input"
 start=$(date +%s.%N)
 "$bin" route --jsonl < "$input" > /dev/null
 end=$(date +%s.%N)

@@ -71,13 +71,13 @@ public struct HybridFlow: RoutingStrategy {
       let p = ranking.probability(of: escalateRoute)
       let fires = p >= settings.escalateThreshold
       let other = top.route == escalateRoute ? runner : top
+      let why = fires ? classifier.explain(query, ranking, route: escalateRoute, over: other.route) : []
       add(TraceStep(
         name: Self.checkNames[2], question: "does the classifier give \(escalateRoute) at least \(Percent(settings.escalateThreshold))?",
         outcome: fires ? .fired : .passed, route: escalateRoute, score: p, threshold: settings.escalateThreshold,
         runnerUp: (other.route, other.probability),
-        detail: fires ? "leaning on \(classifier.explain(query, ranking, route: escalateRoute, over: other.route).joined(separator: ", "))" : ""))
+        detail: fires ? "leaning on \(why.joined(separator: ", "))" : ""))
       if decided == nil, fires {
-        let why = classifier.explain(query, ranking, route: escalateRoute, over: other.route)
         decided = (escalateRoute, "classifier gives \(escalateRoute) \(Percent(p)) (≥ \(Percent(settings.escalateThreshold)))"
           + (why.isEmpty ? "" : " on \(why.joined(separator: ", "))"), p)
       }
