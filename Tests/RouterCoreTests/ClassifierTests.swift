@@ -36,7 +36,17 @@ import Testing
     let joint = LogisticModel(examples: Self.tiny, classes: ["a", "b"], encoder: encoder)
     let q = Query("does grapefruit interact with my statin")
     let (p, features) = joint.predict(q)
-    let dense = features.filter { if case .sentence = $0.origin { true } else { false } }
+    // Training reads the vector's components as features after the hashed buckets…
+    let trained = LogisticModel.features(q, hasher: joint.hasher, encoder: encoder)
+    let dense = trained.filter { if case .sentence = $0.origin { true } else { false } }
+    // …prediction scores them straight from the vector and lists only the hashed ones.
+    #expect(features.count == trained.count - dense.count)
+    #expect(!features.contains { if case .sentence = $0.origin { true } else { false } })
+    // Both ways give the same probabilities.
+    var reference = [Float](repeating: 0, count: 2)
+    joint.scores(trained, into: &reference)
+    VectorMath.softmax(&reference)
+    #expect(zip(reference, p).allSatisfy { abs(Double($0) - $1) < 1e-6 })
     #expect(dense.count > 0 && dense.count <= encoder.dim)
     #expect(dense.allSatisfy { $0.bucket >= joint.hasher.buckets })
     // The vector has unit length, like the hashed features together.

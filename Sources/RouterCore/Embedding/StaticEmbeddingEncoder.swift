@@ -69,9 +69,7 @@ public struct StaticEmbeddingEncoder: Sendable {
   /// The mean's 1/n is left out: normalising removes it anyway.
   public func pool(_ ids: [Int32], into out: UnsafeMutableBufferPointer<Float>) {
     guard let base = out.baseAddress else { return }
-    for id in ids where id >= 0 && Int(id) < table.rows {
-      table.accumulate(row: Int(id), into: base)
-    }
+    table.accumulate(rows: ids, into: base)
     var norm: Float = 0
     for x in out { norm += x * x }
     guard norm > 0 else { return }

@@ -68,6 +68,22 @@ public struct StaticEmbeddingTable: Sendable {
     }
   }
 
+  /// Adds the rows `ids` to `sum` (which holds `dim` floats), skipping ids outside the table;
+  /// one trip into the mapped bytes for the lot.
+  @inline(__always)
+  public func accumulate(rows ids: [Int32], into sum: UnsafeMutablePointer<Float>) {
+    data.withUnsafeBytes { raw in
+      guard let start = raw.baseAddress else { return }
+      let dim = dim
+      for id in ids where id >= 0 && Int(id) < rows {
+        let row = Int(id)
+        let scale = raw.loadUnaligned(fromByteOffset: scalesOffset + 4 * row, as: Float.self)
+        let values = start.advanced(by: valuesOffset + row * dim).assumingMemoryBound(to: Int8.self)
+        for j in 0..<dim { sum[j] += Float(values[j]) * scale }
+      }
+    }
+  }
+
   /// Row `row` as floats.
   public func row(_ row: Int) -> [Float] {
     var out = [Float](repeating: 0, count: dim)

@@ -13,6 +13,8 @@ public struct HybridFlow: RoutingStrategy {
   public let embedding: EmbeddingStrategy?
   public let settings: FlowSettings
   private let scenario: ScenarioSummary
+  /// The checks' questions, written once: they depend on the settings only.
+  private let questions: [String]
 
   /// What the flow needs to know of the scenario: route ranks.
   struct ScenarioSummary: Sendable {
@@ -26,6 +28,14 @@ public struct HybridFlow: RoutingStrategy {
     self.embedding = embedding
     self.settings = scenario.flow
     self.scenario = ScenarioSummary(ranks: Dictionary(uniqueKeysWithValues: scenario.routes.map { ($0.name, $0.rank) }))
+    let flow = scenario.flow
+    questions = [
+      "does a safety rule match (self-harm, abuse, emergency, threat)?",
+      "does the message ask for a person, complain, or raise a legal matter?",
+      "does the classifier give \(flow.escalateRoute ?? "") at least \(Percent(flow.escalateThreshold))?",
+      "is the classifier at least \(Percent(flow.confidenceThreshold)) sure?",
+      "unsure: take the more capable of the two likeliest routes",
+    ]
   }
 
   /// Names of the checks, in order.
@@ -45,7 +55,7 @@ public struct HybridFlow: RoutingStrategy {
     // 1. Safety rules.
     let safety = hits.first { $0.rule.stage == .safety }
     add(TraceStep(
-      name: Self.checkNames[0], question: "does a safety rule match (self-harm, abuse, emergency, threat)?",
+      name: Self.checkNames[0], question: questions[0],
       outcome: safety != nil ? .fired : .passed, route: safety?.rule.route, score: safety != nil ? 1 : 0,
       detail: safety.map { "\($0.rule.name): \"\($0.matched)\"" } ?? "no safety phrase"))
     if let s = safety {
@@ -54,7 +64,7 @@ public struct HybridFlow: RoutingStrategy {
     // 2. Escalation rules: explicit requests for a person, legal, complaints.
     let escalation = hits.first { $0.rule.stage == .escalation }
     add(TraceStep(
-      name: Self.checkNames[1], question: "does the message ask for a person, complain, or raise a legal matter?",
+      name: Self.checkNames[1], question: questions[1],
       outcome: escalation != nil ? .fired : .passed, route: escalation?.rule.route, score: escalation != nil ? 1 : 0,
       detail: escalation.map { "\($0.rule.name): \"\($0.matched)\"" } ?? "no escalation phrase"))
     if decided == nil, let e = escalation {
@@ -73,7 +83,7 @@ public struct HybridFlow: RoutingStrategy {
       let other = top.route == escalateRoute ? runner : top
       let why = fires ? classifier.explain(query, ranking, route: escalateRoute, over: other.route) : []
       add(TraceStep(
-        name: Self.checkNames[2], question: "does the classifier give \(escalateRoute) at least \(Percent(settings.escalateThreshold))?",
+        name: Self.checkNames[2], question: questions[2],
         outcome: fires ? .fired : .passed, route: escalateRoute, score: p, threshold: settings.escalateThreshold,
         runnerUp: (other.route, other.probability),
         detail: fires ? "leaning on \(why.joined(separator: ", "))" : ""))
@@ -84,7 +94,7 @@ public struct HybridFlow: RoutingStrategy {
     }
     let confident = top.probability >= settings.confidenceThreshold
     add(TraceStep(
-      name: Self.checkNames[3], question: "is the classifier at least \(Percent(settings.confidenceThreshold)) sure?",
+      name: Self.checkNames[3], question: questions[3],
       outcome: confident ? .fired : .passed, route: top.route, score: top.probability,
       threshold: settings.confidenceThreshold, runnerUp: (runner.route, runner.probability),
       detail: "top \(top.route) \(Percent(top.probability)), runner-up \(runner.route) \(Percent(runner.probability))"))
@@ -95,7 +105,7 @@ public struct HybridFlow: RoutingStrategy {
     }
     let fallback = scenario.moreCapable(top.route, runner.route)
     add(TraceStep(
-      name: Self.checkNames[4], question: "unsure: take the more capable of the two likeliest routes",
+      name: Self.checkNames[4], question: questions[4],
       outcome: .fired, route: fallback, score: top.probability, runnerUp: (runner.route, runner.probability),
       detail: "\(top.route) \(Percent(top.probability)) vs \(runner.route) \(Percent(runner.probability)) → \(fallback)"))
     if decided == nil {

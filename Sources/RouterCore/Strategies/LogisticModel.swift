@@ -120,11 +120,28 @@ public struct LogisticModel: Sendable {
     return out
   }
 
-  /// Class probabilities for `query`, with the features that were used.
+  /// Class probabilities for `query`, with the hashed features that were used (the sentence
+  /// vector's components are scored straight from the encoder's output, never listed: they name
+  /// no word, and building 256 feature records per message cost more than the scoring).
   public func predict(_ query: Query) -> (probabilities: [Double], features: [FeatureHasher.Feature]) {
-    let features = Self.features(query, hasher: hasher, encoder: encoder)
-    var s = [Float](repeating: 0, count: classes.count)
+    let features = hasher.features(query)
+    let c = classes.count
+    var s = [Float](repeating: 0, count: c)
     scores(features, into: &s)
+    if let encoder {
+      let dim = encoder.dim
+      let dense = hasher.buckets * c
+      withUnsafeTemporaryAllocation(of: Float.self, capacity: dim) { v in
+        v.initialize(repeating: 0)
+        encoder.pool(encoder.tokenizer.ids(query.text), into: v)
+        weights.withUnsafeBufferPointer { w in
+          for j in 0..<dim where v[j] != 0 {
+            let base = dense + j * c
+            for k in 0..<c { s[k] += w[base + k] * v[j] }
+          }
+        }
+      }
+    }
     VectorMath.softmax(&s)
     return (s.map(Double.init), features)
   }
@@ -160,13 +177,31 @@ public struct LogisticModel: Sendable {
         }
       }
     }
-    var byWord: [String: Double] = [:]
-    for (i, d) in perWord.enumerated() where !Self.functionWords.contains(query.words[i]) {
-      byWord[query.words[i], default: 0] += d
+    // A repeated word counts once, with all its weight. A short message merges by comparing
+    // words (cheaper than hashing them); a long one uses a dictionary.
+    var merged: [(word: String, weight: Double)] = []
+    merged.reserveCapacity(min(perWord.count, Self.linearMergeLimit))
+    if perWord.count <= Self.linearMergeLimit {
+      next: for (i, d) in perWord.enumerated() {
+        let word = query.words[i]
+        for m in merged.indices where merged[m].word == word {
+          merged[m].weight += d
+          continue next
+        }
+        merged.append((word, d))
+      }
+    } else {
+      var byWord: [String: Double] = [:]
+      for (i, d) in perWord.enumerated() { byWord[query.words[i], default: 0] += d }
+      merged = byWord.map { (word: $0.key, weight: $0.value) }
     }
-    return byWord.filter { $0.value > 0 }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-      .prefix(count).map { (word: $0.key, weight: $0.value) }
+    return merged.filter { $0.weight > 0 && !Self.functionWords.contains($0.word) }
+      .sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.word < $1.word) }
+      .prefix(count).map { $0 }
   }
+
+  /// Up to this many words, `strongestWords` merges repeats by comparison rather than hashing.
+  static let linearMergeLimit = 40
 }
 
 /// A small, fast, seedable random number generator, so training is the same on every run.

@@ -24,8 +24,11 @@ struct PhraseMatcher: Sendable {
   }
 
   private(set) var phrases: [Phrase] = []
-  private var byWord: [String: [Int]] = [:]
-  private var byStem: [String: [Int]] = [:]
+  // Phrases by a 64-bit hash of their first word, or of its first `stemLength` characters for a
+  // wildcard (`suicid*`). Hashing the bytes once is cheaper than hashing a String key, and a
+  // collision costs only a failed `check`, which compares the words themselves.
+  private var byWord: [UInt64: [Int]] = [:]
+  private var byStem: [UInt64: [Int]] = [:]
   static let stemLength = 3
 
   /// Compiles every rule's phrases; returns the phrases that cannot be compiled, for messages.
@@ -63,8 +66,8 @@ struct PhraseMatcher: Sendable {
     let index = phrases.count
     phrases.append(Phrase(tokens: tokens, rule: rule, isException: isException, source: source))
     switch tokens[0] {
-    case .word(let w): byWord[w, default: []].append(index)
-    case .prefix(let p): byStem[String(p.prefix(Self.stemLength)), default: []].append(index)
+    case .word(let w): byWord[Self.key(w.utf8), default: []].append(index)
+    case .prefix(let p): byStem[Self.stemKey(p), default: []].append(index)
     case .any: break
     }
   }
@@ -74,14 +77,30 @@ struct PhraseMatcher: Sendable {
     var found: [Match] = []
     for i in words.indices {
       let w = words[i]
-      if let list = byWord[w] {
+      if let list = byWord[Self.key(w.utf8)] {
         for p in list { check(p, at: i, in: words, into: &found) }
       }
-      if w.utf8.count >= Self.stemLength, let list = byStem[String(w.prefix(Self.stemLength))] {
+      if w.utf8.count >= Self.stemLength, let list = byStem[Self.stemKey(w)] {
         for p in list { check(p, at: i, in: words, into: &found) }
       }
     }
     return found
+  }
+
+  /// FNV-1a of `bytes`.
+  static func key<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    return h
+  }
+
+  /// The key of `word`'s first `stemLength` characters. When its first four bytes are ASCII those
+  /// characters are its first three bytes (a fourth ASCII byte cannot join the third character);
+  /// otherwise the characters are counted.
+  static func stemKey(_ word: String) -> UInt64 {
+    let utf8 = word.utf8
+    if utf8.prefix(stemLength + 1).allSatisfy({ $0 < 0x80 }) { return key(utf8.prefix(stemLength)) }
+    return key(word.prefix(stemLength).utf8)
   }
 
   private func check(_ p: Int, at start: Int, in words: [String], into found: inout [Match]) {
