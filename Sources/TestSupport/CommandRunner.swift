@@ -23,6 +23,8 @@ public enum CommandRunner {
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for key in env.keys where key.hasPrefix("ROUTERLAB_LLM") { env[key] = nil }
+    // Tests train afresh and leave no weights in the user's cache, unless a test asks for a cache.
+    if environment["ROUTERLAB_CACHE_DIR"] == nil { env["ROUTERLAB_NO_CACHE"] = "1" }
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe()

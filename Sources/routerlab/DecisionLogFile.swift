@@ -7,7 +7,7 @@ import RouterCore
 #endif
 
 /// The decision log on disk: JSON Lines, created with mode 0600, one flushed line per decision.
-final class DecisionLogFile {
+final class DecisionLogFile: Sendable {
   private let fd: Int32
   let path: String
 

@@ -45,7 +45,7 @@ struct DemoCommand: ParsableCommand {
     }
     guard !lines.isEmpty else { throw CommandError("the scenario has no sample questions; give --script FILE") }
     try PlaygroundRunner(
-      router: Router(scenario: scenario), themeName: theme, color: ColorProfile(argument: color), mouse: !noMouse,
+      router: Router(scenario: scenario, cache: .forCommands), themeName: theme, color: ColorProfile(argument: color), mouse: !noMouse,
       logPath: nil, redact: false, scenarioNames: [scenarioOptions.scenario], startText: "", demoScript: lines
     ).run()
   }

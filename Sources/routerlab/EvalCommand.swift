@@ -57,7 +57,7 @@ struct EvalCommand: ParsableCommand {
       examples = scenario.dev
     }
     guard !examples.isEmpty else { throw CommandError("no labelled examples to score") }
-    let router = Router(scenario: scenario, extra: llmOptions.strategies(for: scenario))
+    let router = Router(scenario: scenario, extra: llmOptions.strategies(for: scenario), cache: .forCommands)
     let rows = Evaluation.run(router, on: examples, resolve: LLMOptions.resolver(router))
     let shadow = try llmOptions.shadowReport(router: router, examples: examples)
     var out = FileOutput(fd: 1)

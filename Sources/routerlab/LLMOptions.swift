@@ -53,11 +53,14 @@ struct LLMOptions: ParsableArguments {
 
   /// A verdict function that waits for model-calling strategies (for eval and route).
   static func resolver(_ router: Router) -> (Query, any RoutingStrategy) -> Verdict {
-    { query, strategy in
-      let instant = router.route(query, with: strategy)
-      guard instant.status == .pending else { return instant }
-      return BlockingWait.run { await router.decide(query, with: strategy) }
-    }
+    { query, strategy in resolve(router, query, strategy) }
+  }
+
+  /// `strategy`'s verdict on `query`, waiting for a model answer when it is pending.
+  static func resolve(_ router: Router, _ query: Query, _ strategy: any RoutingStrategy) -> Verdict {
+    let instant = router.route(query, with: strategy)
+    guard instant.status == .pending else { return instant }
+    return BlockingWait.run { await router.decide(query, with: strategy) }
   }
 }
 

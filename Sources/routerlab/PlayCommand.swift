@@ -49,7 +49,7 @@ struct PlayCommand: ParsableCommand {
 
   func run() throws {
     let scenario = try scenarioOptions.load()
-    let router = Router(scenario: scenario)
+    let router = Router(scenario: scenario, cache: .forCommands)
     if let dump, let size = DumpSize.parse(dump) {
       var state = Session.initialState(
         router: router, size: size, themeName: theme, themeNames: [theme], scenarioNames: ScenarioLoader.builtIn, text: text)

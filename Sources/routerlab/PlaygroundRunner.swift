@@ -102,7 +102,7 @@ struct PlaygroundRunner {
             pending.append(.decisionLogged(logDecision(text, router: router, log: &log)))
           case .loadScenario(let name):
             do {
-              router = Router(scenario: try ScenarioLoader.load(name))
+              router = Router(scenario: try ScenarioLoader.load(name), cache: .forCommands)
               models = ModelStrategies(scenario: router.scenario)
               state.strategyTitles = Dictionary(router.strategies.map { ($0.name, $0.title) }, uniquingKeysWith: { a, _ in a })
               pending.append(.scenarioLoaded(ScenarioInfo(router.scenario)))

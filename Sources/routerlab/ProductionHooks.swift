@@ -2,7 +2,7 @@ import RouterCore
 
 /// What `route` adds around a decision: waiting for model-calling strategies, the daily budget
 /// gate with today's spend, and the shadow policy on sampled messages.
-struct ProductionHooks {
+struct ProductionHooks: Sendable {
   let router: Router
   let gate: BudgetGate?
   let shadow: (strategy: any RoutingStrategy, share: Double)?
@@ -18,7 +18,7 @@ struct ProductionHooks {
 
   /// The verdict of `strategy`, waiting for a model answer when it is pending.
   func resolve(_ query: Query, _ strategy: any RoutingStrategy) -> Verdict {
-    LLMOptions.resolver(router)(query, strategy)
+    LLMOptions.resolve(router, query, strategy)
   }
 
   /// Applies the budget gate to the verdict acted on and adds its cost to today's spend.

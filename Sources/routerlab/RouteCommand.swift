@@ -48,8 +48,8 @@ struct RouteCommand: ParsableCommand {
 
   func run() throws {
     let scenario = try scenarioOptions.load()
-    let router = Router(scenario: scenario,
-                        extra: llmOptions.strategies(for: scenario, named: llmOptions.neededNames(strategy: strategy, scenario: scenario)))
+    let extra = llmOptions.strategies(for: scenario, named: llmOptions.neededNames(strategy: strategy, scenario: scenario))
+    let router = Router(scenario: scenario, extra: extra, cache: .forCommands)
     guard let chosen = router.strategy(named: strategy) else {
       throw ValidationError("unknown strategy '\(strategy)' (strategies: \(router.strategyNames.joined(separator: ", ")))")
     }
@@ -62,37 +62,17 @@ struct RouteCommand: ParsableCommand {
       out.flush()
       return
     }
+    // Each answer is written as its line is routed and flushed once the lines of a read are
+    // done, so a caller feeding one line at a time gets each answer straight away.
     var errors = 0
     var lineNumber = 0
-    let readAll = LineReader(fd: 0, maxLineBytes: LineReader.defaultMaxLine).forEachLine { line, tooLong in
+    let readAll = LineReader(fd: 0, maxLineBytes: LineReader.defaultMaxLine).forEachLine { line in
       lineNumber += 1
-      if tooLong {
-        errors += 1
-        out.writeLine("{\"line\":\(lineNumber),\"error\":\"line longer than \(LineReader.defaultMaxLine) bytes; skipped\"}")
-        return
-      }
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-        errors += 1
-        out.writeLine("{\"line\":\(lineNumber),\"error\":\"empty line\"}")
-        return
-      }
-      do {
-        let value = try JSONValue.parse(line)
-        guard case .object = value else {
-          errors += 1
-          out.writeLine("{\"line\":\(lineNumber),\"error\":\"expected a JSON object with a \\\"text\\\" field\"}")
-          return
-        }
-        guard let text = value["text"]?.stringValue else {
-          errors += 1
-          out.writeLine("{\"line\":\(lineNumber),\"error\":\"no string field \\\"text\\\"\"}")
-          return
-        }
-        out.writeLine(decide(text))
-      } catch {
-        errors += 1
-        out.writeLine("{\"line\":\(lineNumber),\"error\":\(JSONText.quote("not JSON: \(error)"))}")
-      }
+      let answer = Self.answer(line, lineNumber: lineNumber, decide: decide)
+      if answer.isError { errors += 1 }
+      out.writeLine(answer.json)
+    } endOfRead: {
+      out.flush()
     }
     out.flush()
     if errors > 0 {
@@ -102,8 +82,41 @@ struct RouteCommand: ParsableCommand {
   }
 }
 
+extension RouteCommand {
+  /// One input line's answer: a decision, or `{"line": N, "error": …}`.
+  struct Answer {
+    var json: String
+    var isError: Bool
+  }
+
+  static func answer(_ line: LineReader.Line, lineNumber: Int, decide: Decider) -> Answer {
+    let bytes: ArraySlice<UInt8>
+    switch line {
+    case .tooLong:
+      return Answer(json: "{\"line\":\(lineNumber),\"error\":\"line longer than \(LineReader.defaultMaxLine) bytes; skipped\"}",
+                    isError: true)
+    case .bytes(let b): bytes = b
+    }
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+      return Answer(json: "{\"line\":\(lineNumber),\"error\":\"empty line\"}", isError: true)
+    }
+    do {
+      let value = try JSONValue.parse(bytes)
+      guard case .object = value else {
+        return Answer(json: "{\"line\":\(lineNumber),\"error\":\"expected a JSON object with a \\\"text\\\" field\"}", isError: true)
+      }
+      guard let text = value["text"]?.stringValue else {
+        return Answer(json: "{\"line\":\(lineNumber),\"error\":\"no string field \\\"text\\\"\"}", isError: true)
+      }
+      return Answer(json: decide(text), isError: false)
+    } catch {
+      return Answer(json: "{\"line\":\(lineNumber),\"error\":\(JSONText.quote("not JSON: \(error)"))}", isError: true)
+    }
+  }
+}
+
 /// Routes one text and formats the JSON answer, logging the decision when asked.
-struct Decider {
+struct Decider: Sendable {
   let router: Router
   let strategy: any RoutingStrategy
   let all: Bool
@@ -116,12 +129,11 @@ struct Decider {
     let query = Query(text)
     var verdicts: [Verdict]
     var chosen: Verdict
-    let resolve = { (s: any RoutingStrategy) in hooks?.resolve(query, s) ?? router.route(query, with: s) }
     if all || log != nil {
-      verdicts = router.strategies.map(resolve)
-      chosen = verdicts.first { $0.strategy == strategy.name } ?? resolve(strategy)
+      verdicts = router.strategies.map { resolve(query, $0) }
+      chosen = verdicts.first { $0.strategy == strategy.name } ?? resolve(query, strategy)
     } else {
-      chosen = resolve(strategy)
+      chosen = resolve(query, strategy)
       verdicts = [chosen]
     }
     if let hooks {
@@ -140,17 +152,33 @@ struct Decider {
   }
 }
 
+extension Decider {
+  /// A method, not a closure: a closure capturing `self` copied the whole decider (router,
+  /// hooks) for every message.
+  private func resolve(_ query: Query, _ s: any RoutingStrategy) -> Verdict {
+    if let hooks { return hooks.resolve(query, s) }
+    return router.route(query, with: s)
+  }
+}
+
 /// Reads lines from a file descriptor in large chunks with bounded memory.
 struct LineReader {
   let fd: Int32
   let maxLineBytes: Int
   static let defaultMaxLine = 4 << 20
 
-  /// Calls `body` with each line (without the newline). A line longer than `maxLineBytes` is
-  /// reported once with `tooLong` set and its bytes are dropped, so memory stays bounded.
-  /// Returns false when reading failed (the error is printed), true at the end of input.
+  /// A line without its newline, or the mark of one that was too long and dropped.
+  enum Line {
+    case bytes(ArraySlice<UInt8>)
+    case tooLong
+  }
+
+  /// Calls `body` with each line and `endOfRead` after the lines of each read (and after the
+  /// last line). A line longer than `maxLineBytes` comes as `.tooLong`, once, and its bytes are
+  /// dropped, so memory stays bounded. Returns false when reading failed (the error is
+  /// printed), true at the end of input.
   @discardableResult
-  func forEachLine(_ body: (ArraySlice<UInt8>, _ tooLong: Bool) -> Void) -> Bool {
+  func forEachLine(_ body: (Line) -> Void, endOfRead: () -> Void = {}) -> Bool {
     var failed = false
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var pending: [UInt8] = []
@@ -178,10 +206,10 @@ struct LineReader {
         if dropping {
           dropping = false
         } else if pending.isEmpty {
-          body(chunk[start..<i], false)
+          body(.bytes(chunk[start..<i]))
         } else {
           pending.append(contentsOf: chunk[start..<i])
-          body(pending[...], false)
+          body(.bytes(pending[...]))
           pending.removeAll(keepingCapacity: true)
         }
         start = i + 1
@@ -189,13 +217,15 @@ struct LineReader {
       if start < n && !dropping {
         pending.append(contentsOf: chunk[start..<n])
         if pending.count > maxLineBytes {
-          body([], true)
+          body(.tooLong)
           pending.removeAll()
           dropping = true
         }
       }
+      endOfRead()
     }
-    if !pending.isEmpty && !dropping { body(pending[...], false) }
+    if !pending.isEmpty && !dropping { body(.bytes(pending[...])) }
+    endOfRead()
     return !failed
   }
 }

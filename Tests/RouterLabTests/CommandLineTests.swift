@@ -56,6 +56,75 @@ import Testing
     #expect(r.stderr.contains("4 of 9 lines could not be routed"))
   }
 
+  @Test("route --jsonl answers each line as it arrives, before the next is written")
+  func jsonlStreams() throws {
+    let process = Process()
+    process.executableURL = CommandRunner.binary
+    process.arguments = ["route", "--jsonl"]
+    var env = ProcessInfo.processInfo.environment
+    env["ROUTERLAB_NO_CACHE"] = "1"
+    process.environment = env
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    defer { if process.isRunning { process.terminate() } }
+    let questions = ["What time do you open?", "Can I take ibuprofen with warfarin?", "I want to end my life"]
+    var answers: [JSONValue] = []
+    for q in questions {
+      input.fileHandleForWriting.write(Data("{\"text\": \"\(q)\"}\n".utf8))
+      // The answer must come while standard input is still open: wait for one line, 60 s at most.
+      guard let line = Self.readLine(output.fileHandleForReading.fileDescriptor, timeoutSeconds: 60) else {
+        Issue.record("no answer to \"\(q)\" while the input stayed open")
+        return
+      }
+      answers.append(try json(line))
+    }
+    try input.fileHandleForWriting.close()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(answers.map { $0["route"] } == [.string("fast"), .string("expert"), .string("human")])
+  }
+
+  /// One line from `fd`, or nil if none arrives in time.
+  static func readLine(_ fd: Int32, timeoutSeconds: Int) -> String? {
+    var bytes: [UInt8] = []
+    let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
+    while Date() < deadline {
+      var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+      guard poll(&p, 1, 100) > 0 else { continue }
+      var byte: UInt8 = 0
+      guard read(fd, &byte, 1) == 1 else { return nil }
+      if byte == 0x0A { return String(decoding: bytes, as: UTF8.self) }
+      bytes.append(byte)
+    }
+    return nil
+  }
+
+  @Test("the trained model is cached: a second start reads it, and answers the same")
+  func modelCache() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("routerlab-cli-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let env = ["ROUTERLAB_CACHE_DIR": dir.path]
+    let question = "my chest feels tight and my left arm is numb"
+    let first = try CommandRunner.run(["route", "--all", question], environment: env)
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".weights") }
+    #expect(files.count == 1)
+    let attributes = try FileManager.default.attributesOfItem(atPath: dir.path)
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+    let second = try CommandRunner.run(["route", "--all", question], environment: env)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".weights") } == files)
+    // Same verdicts with trained and read-back weights (latencies aside).
+    func routes(_ r: CommandRunner.Result) throws -> [String] {
+      guard case .array(let verdicts)? = try json(r.lines[0])["verdicts"] else { return [] }
+      return verdicts.map { "\($0["strategy"]?.stringValue ?? "") \($0["route"]?.stringValue ?? "") \($0["reason"]?.stringValue ?? "")" }
+    }
+    #expect(try routes(first) == routes(second))
+    #expect(try routes(first).count == 5)
+  }
+
   @Test("--log writes one JSON line per decision, mode 0600, with a hash under --redact")
   func log() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("routerlab-log-\(UUID().uuidString).jsonl").path

@@ -15,7 +15,7 @@ final class TmuxSession {
     // `; sleep 30` keeps the pane readable after the program exits, to check what it left behind.
     // The server this starts outlives the call, so it must not inherit a pipe we read to its end.
     try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-              "env TERM=tmux-256color LANG=C.UTF-8 \(command); sleep 30"], capture: false)
+              "env TERM=tmux-256color LANG=C.UTF-8 ROUTERLAB_NO_CACHE=1 \(command); sleep 30"], capture: false)
   }
 
   deinit {

@@ -6,9 +6,10 @@ public struct LearnedClassifier: RoutingStrategy {
   public let title = "Learned classifier"
   public let model: LogisticModel
 
-  /// Trains on `scenario.train`; with `encoder`, the sentence vector joins the features.
-  public init(scenario: Scenario, encoder: StaticEmbeddingEncoder? = nil) {
-    model = LogisticModel(examples: scenario.train, classes: scenario.routeNames, encoder: encoder)
+  /// Trains on `scenario.train`; with `encoder`, the sentence vector joins the features. With
+  /// `cache`, weights trained on the same examples and settings before are read back instead.
+  public init(scenario: Scenario, encoder: StaticEmbeddingEncoder? = nil, cache: ModelCache? = nil) {
+    model = LogisticModel.trained(examples: scenario.train, classes: scenario.routeNames, encoder: encoder, cache: cache)
   }
 
   public init(model: LogisticModel) {

@@ -95,6 +95,78 @@ public struct LogisticModel: Sendable {
     self.bias = bias
   }
 
+  /// A model with weights trained earlier (read back from a `ModelCache`).
+  init(classes: [String], hasher: FeatureHasher, encoder: StaticEmbeddingEncoder?, weights: [Float], bias: [Float]) {
+    self.classes = classes
+    self.hasher = hasher
+    self.encoder = encoder
+    self.weights = weights
+    self.bias = bias
+  }
+
+  /// Number of weights a model with these settings has.
+  static func weightCount(classes: Int, hasher: FeatureHasher, encoder: StaticEmbeddingEncoder?) -> Int {
+    (hasher.buckets + (encoder?.dim ?? 0)) * classes
+  }
+
+  /// Reads the weights from `cache` when it holds a model trained on exactly this, else trains
+  /// one and stores it there.
+  public static func trained(examples: [LabeledExample], classes: [String], hasher: FeatureHasher = FeatureHasher(),
+                             encoder: StaticEmbeddingEncoder? = nil, training: Training = Training(),
+                             cache: ModelCache?) -> LogisticModel {
+    guard let cache else {
+      return LogisticModel(examples: examples, classes: classes, hasher: hasher, encoder: encoder, training: training)
+    }
+    let key = cacheKey(examples: examples, classes: classes, hasher: hasher, encoder: encoder, training: training,
+                       salt: cache.salt)
+    let count = weightCount(classes: classes.count, hasher: hasher, encoder: encoder)
+    if let stored = cache.load(key: key, classes: classes.count, weights: count) {
+      return LogisticModel(classes: classes, hasher: hasher, encoder: encoder, weights: stored.weights, bias: stored.bias)
+    }
+    let model = LogisticModel(examples: examples, classes: classes, hasher: hasher, encoder: encoder, training: training)
+    cache.store(key: key, bias: model.bias, weights: model.weights)
+    return model
+  }
+
+  /// A sentence whose features stand for the feature code in a cache key: if hashing or encoding
+  /// changes, so does the key.
+  static let probe = "Probe: can I take ibuprofen with warfarin? my chest hurts, necesito ayuda ya, 胸が痛い."
+
+  /// SHA-256 over everything training reads, as hex.
+  static func cacheKey(examples: [LabeledExample], classes: [String], hasher: FeatureHasher,
+                       encoder: StaticEmbeddingEncoder?, training: Training, salt: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(examples.reduce(4096) { $0 + $1.text.utf8.count + $1.route.utf8.count + 2 })
+    func add(_ s: String) {
+      bytes.append(contentsOf: s.utf8)
+      bytes.append(0)
+    }
+    func add(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    add("routerlab logistic model 1")
+    add(salt)
+    for c in classes { add(c) }
+    add(UInt32(hasher.bits))
+    for w in [hasher.weights.words, hasher.weights.pairs, hasher.weights.chars] { add(w.bitPattern) }
+    add(UInt32(training.epochs))
+    for f in [training.learningRate, training.l2] { add(f.bitPattern) }
+    add(UInt32(truncatingIfNeeded: training.seed))
+    add(UInt32(truncatingIfNeeded: training.seed >> 32))
+    for f in hasher.features(Query(probe)) {
+      add(UInt32(f.bucket))
+      add(f.value.bitPattern)
+    }
+    if let encoder {
+      add(UInt32(encoder.dim))
+      add(UInt32(encoder.table.rows))
+      for x in encoder.encode(probe) { add(x.bitPattern) }
+    }
+    for ex in examples {
+      add(ex.route)
+      add(ex.text)
+    }
+    return SHA256.hex(bytes)
+  }
+
   @inline(__always)
   func scores(_ features: [FeatureHasher.Feature], into out: inout [Float]) {
     let c = classes.count

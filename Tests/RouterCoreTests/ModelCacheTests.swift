@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import RouterCore
+
+@Suite struct ModelCacheTests {
+  static let examples = ClassifierTests.tiny
+  static let classes = ["a", "b"]
+  static let hasher = FeatureHasher(bits: 12)
+
+  func temporaryCache(salt: String = "test build") -> ModelCache {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("routerlab-cache-test-\(UUID().uuidString)")
+    return ModelCache(directory: dir, salt: salt)
+  }
+
+  func files(_ cache: ModelCache) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: cache.directory.path)) ?? []).filter { $0.hasSuffix(".weights") }
+  }
+
+  func probabilities(_ m: LogisticModel, _ text: String = "can I take ibuprofen with warfarin") -> [Double] {
+    m.predict(Query(text)).probabilities
+  }
+
+  @Test("the first start trains and stores; the next reads the same weights back")
+  func roundTrip() throws {
+    let cache = temporaryCache()
+    defer { try? FileManager.default.removeItem(at: cache.directory) }
+    let trained = LogisticModel.trained(examples: Self.examples, classes: Self.classes, hasher: Self.hasher, cache: cache)
+    #expect(files(cache).count == 1)
+    let attributes = try FileManager.default.attributesOfItem(atPath: cache.directory.appendingPathComponent(files(cache)[0]).path)
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    let read = LogisticModel.trained(examples: Self.examples, classes: Self.classes, hasher: Self.hasher, cache: cache)
+    #expect(read.weights == trained.weights)
+    #expect(read.bias == trained.bias)
+    #expect(probabilities(read) == probabilities(trained))
+  }
+
+  @Test("stored weights are what is read: a file under the key decides the model")
+  func readsTheFile() throws {
+    let cache = temporaryCache()
+    defer { try? FileManager.default.removeItem(at: cache.directory) }
+    let key = LogisticModel.cacheKey(examples: Self.examples, classes: Self.classes, hasher: Self.hasher, encoder: nil,
+                                     training: .init(), salt: cache.salt)
+    let count = LogisticModel.weightCount(classes: 2, hasher: Self.hasher, encoder: nil)
+    cache.store(key: key, bias: [9, -9], weights: [Float](repeating: 0, count: count))
+    let m = LogisticModel.trained(examples: Self.examples, classes: Self.classes, hasher: Self.hasher, cache: cache)
+    #expect(probabilities(m)[0] > 0.999)
+  }
+
+  @Test("a different example, setting, salt or encoder gives a different key")
+  func keys() throws {
+    func key(_ examples: [LabeledExample] = Self.examples, hasher: FeatureHasher = Self.hasher,
+             encoder: StaticEmbeddingEncoder? = nil, training: LogisticModel.Training = .init(), salt: String = "s") -> String {
+      LogisticModel.cacheKey(examples: examples, classes: Self.classes, hasher: hasher, encoder: encoder,
+                             training: training, salt: salt)
+    }
+    var relabelled = Self.examples
+    relabelled[0].route = "b"
+    var fewerEpochs = LogisticModel.Training()
+    fewerEpochs.epochs = 10
+    var pairs = Self.hasher
+    pairs.weights.pairs = 0.5
+    let keys = [
+      key(), key(Array(Self.examples.dropLast())), key(relabelled), key(hasher: FeatureHasher(bits: 13)),
+      key(hasher: pairs), key(training: fewerEpochs), key(salt: "t"), key(encoder: try StaticEmbeddingEncoder.bundled()),
+    ]
+    #expect(Set(keys).count == keys.count)
+    #expect(key() == key())
+    #expect(keys.allSatisfy { $0.count == 64 })
+  }
+
+  @Test("a truncated, foreign or wrongly sized file is ignored, and the model trained again")
+  func badFiles() throws {
+    let cache = temporaryCache()
+    defer { try? FileManager.default.removeItem(at: cache.directory) }
+    let fresh = LogisticModel(examples: Self.examples, classes: Self.classes, hasher: Self.hasher)
+    let key = LogisticModel.cacheKey(examples: Self.examples, classes: Self.classes, hasher: Self.hasher, encoder: nil,
+                                     training: .init(), salt: cache.salt)
+    let url = cache.url(key: key)
+    let count = LogisticModel.weightCount(classes: 2, hasher: Self.hasher, encoder: nil)
+    cache.store(key: key, bias: [1, 2, 3], weights: [Float](repeating: 1, count: count))  // three classes
+    let good = try Data(contentsOf: url)
+    for bad in [Data(), Data("RLMODEL1".utf8), good.prefix(good.count - 4), Data("not a model at all".utf8)] {
+      try bad.write(to: url)
+      let m = LogisticModel.trained(examples: Self.examples, classes: Self.classes, hasher: Self.hasher, cache: cache)
+      #expect(m.weights == fresh.weights)
+      // The bad file was replaced by the trained weights.
+      #expect(cache.load(key: key, classes: 2, weights: count)?.weights == fresh.weights)
+    }
+  }
+
+  @Test("an unwritable folder only means training every time")
+  func unwritable() {
+    let cache = ModelCache(directory: URL(fileURLWithPath: "/proc/routerlab-cannot-write-here"), salt: "s")
+    let m = LogisticModel.trained(examples: Self.examples, classes: Self.classes, hasher: Self.hasher, cache: cache)
+    #expect(probabilities(m) == probabilities(LogisticModel(examples: Self.examples, classes: Self.classes, hasher: Self.hasher)))
+  }
+
+  @Test("only the newest files are kept")
+  func prune() throws {
+    let cache = temporaryCache()
+    defer { try? FileManager.default.removeItem(at: cache.directory) }
+    for i in 0..<(ModelCache.keep + 3) {
+      cache.store(key: "key\(i)", bias: [0], weights: [Float(i)])
+    }
+    #expect(files(cache).count == ModelCache.keep)
+    // The last one written is always kept.
+    #expect(cache.load(key: "key\(ModelCache.keep + 2)", classes: 1, weights: 1)?.weights == [Float(ModelCache.keep + 2)])
+  }
+
+  @Test("where the cache lives: ROUTERLAB_CACHE_DIR, XDG_CACHE_HOME, ~/.cache; ROUTERLAB_NO_CACHE turns it off")
+  func location() {
+    #expect(ModelCache.standard(salt: "s", environment: ["HOME": "/home/u"])?.directory.path == "/home/u/.cache/routerlab")
+    #expect(ModelCache.standard(salt: "s", environment: ["HOME": "/home/u", "XDG_CACHE_HOME": "/x"])?.directory.path
+      == "/x/routerlab")
+    #expect(ModelCache.standard(salt: "s", environment: ["HOME": "/home/u", "ROUTERLAB_CACHE_DIR": "/c"])?.directory.path
+      == "/c")
+    #expect(ModelCache.standard(salt: "s", environment: ["HOME": "/home/u", "ROUTERLAB_NO_CACHE": "1"]) == nil)
+    #expect(ModelCache.standard(salt: "s", environment: [:]) == nil)
+  }
+}
