@@ -23,6 +23,8 @@ struct ProductionHooks: Sendable {
 
   /// Applies the budget gate to the verdict acted on and adds its cost to today's spend.
   func settle(_ verdict: Verdict) -> Verdict {
+    // Only the gate reads today's spend; without one there is nothing to keep.
+    guard gate != nil else { return verdict }
     let now = DecisionRecord.wallClockNanos()
     var v = verdict
     if let gate { v = gate.apply(v, spentToday: ledger.withLock { $0.spent(atWallNanos: now) }) }

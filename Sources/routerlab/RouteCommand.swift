@@ -140,10 +140,12 @@ struct Decider: Sendable {
       chosen = hooks.settle(chosen)
       if let i = verdicts.firstIndex(where: { $0.strategy == chosen.strategy }) { verdicts[i] = chosen }
     }
-    var record = DecisionRecord(scenario: router.scenario.name, text: text, verdicts: verdicts,
-                                finalStrategy: strategy.name, redact: redact)
-    if log != nil { record.shadow = hooks?.shadowVerdict(query) }
-    log?.append(record)
+    if let log {
+      var record = DecisionRecord(scenario: router.scenario.name, text: text, verdicts: verdicts,
+                                  finalStrategy: strategy.name, redact: redact)
+      record.shadow = hooks?.shadowVerdict(query)
+      log.append(record)
+    }
     var json = "{\"route\":\(chosen.route.map(JSONText.quote) ?? "null"),\"reason\":\(JSONText.quote(chosen.reason))"
     if all {
       json += ",\"strategy\":\(JSONText.quote(chosen.strategy)),\"verdicts\":[" + verdicts.map(\.json).joined(separator: ",") + "]"

@@ -110,26 +110,39 @@ public struct WordPieceTokenizer: Sendable {
       return
     }
     let firstPiece = out.count
+    let maxBytes = vocabulary.maxPieceBytes
     word.bytes.withUnsafeBufferPointer { b in
-      var startChar = 0
-      while startChar < chars {
-        var endChar = chars
-        var found: Int32?
-        while startChar < endChar {
-          let piece = UnsafeBufferPointer(rebasing: b[word.offset(startChar)..<word.offset(endChar)])
-          if let id = vocabulary.id(of: piece, continuation: startChar > 0) {
-            found = id
-            break
+      // Hash states of the pieces starting at `startChar` and ending at each later character,
+      // built byte by byte: the longest-first search then hashes every byte once.
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: chars + 1) { states in
+        var startChar = 0
+        while startChar < chars {
+          let continuation = startChar > 0
+          let from = word.offset(startChar)
+          var state = WordPieceVocabulary.hashStart(continuation: continuation)
+          var endChar = startChar
+          while endChar < chars && word.offset(endChar + 1) - from <= maxBytes {
+            for i in word.offset(endChar)..<word.offset(endChar + 1) { state = WordPieceVocabulary.hashStep(state, b[i]) }
+            endChar += 1
+            states[endChar] = state
           }
-          endChar -= 1
+          var found: Int32?
+          while startChar < endChar {
+            let piece = UnsafeBufferPointer(rebasing: b[from..<word.offset(endChar)])
+            if let id = vocabulary.id(of: piece, continuation: continuation, hashState: states[endChar]) {
+              found = id
+              break
+            }
+            endChar -= 1
+          }
+          guard let id = found else {
+            out.removeLast(out.count - firstPiece)
+            out.append(vocabulary.unknownID)
+            return
+          }
+          out.append(id)
+          startChar = endChar
         }
-        guard let id = found else {
-          out.removeLast(out.count - firstPiece)
-          out.append(vocabulary.unknownID)
-          return
-        }
-        out.append(id)
-        startChar = endChar
       }
     }
   }

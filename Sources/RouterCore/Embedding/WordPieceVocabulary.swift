@@ -9,6 +9,8 @@ public struct WordPieceVocabulary: Sendable {
   public let count: Int
   /// Id of `[UNK]`, the piece for a word that cannot be split.
   public let unknownID: Int32
+  /// Bytes in the longest token (not counting a continuation's `##`): no longer piece can match.
+  public let maxPieceBytes: Int
   /// Every token's UTF-8 bytes, back to back.
   private let bytes: [UInt8]
   /// Token `i` is `bytes[starts[i]..<starts[i + 1]]`.
@@ -54,6 +56,13 @@ public struct WordPieceVocabulary: Sendable {
       }
     }
     self.count = count
+    var longest = 0
+    for id in 0..<count {
+      var length = Int(starts[id + 1] - starts[id])
+      if length > 2 && bytes[Int(starts[id])] == 0x23 && bytes[Int(starts[id]) + 1] == 0x23 { length -= 2 }
+      longest = max(longest, length)
+    }
+    maxPieceBytes = longest
     self.bytes = bytes
     self.starts = starts
     self.slots = slots
@@ -71,9 +80,20 @@ public struct WordPieceVocabulary: Sendable {
 
   /// Id of the token spelled by `piece`, with `##` in front when `continuation`; nil if absent.
   public func id(of piece: UnsafeBufferPointer<UInt8>, continuation: Bool) -> Int32? {
-    let seed = continuation ? Self.hashPrefix : Self.fnvOffset
+    var state = Self.hashStart(continuation: continuation)
+    for c in piece { state = Self.hashStep(state, c) }
+    return id(of: piece, continuation: continuation, hashState: state)
+  }
+
+  /// The hash state before a piece's first byte; `hashStep` adds a byte. The tokenizer extends
+  /// one state byte by byte, so trying every length of a piece hashes each byte once.
+  @inline(__always) static func hashStart(continuation: Bool) -> UInt64 { continuation ? hashPrefix : fnvOffset }
+  @inline(__always) static func hashStep(_ state: UInt64, _ byte: UInt8) -> UInt64 { (state ^ UInt64(byte)) &* fnvPrime }
+
+  /// Like `id(of:continuation:)`, with the piece's hash state already computed.
+  func id(of piece: UnsafeBufferPointer<UInt8>, continuation: Bool, hashState: UInt64) -> Int32? {
     let mask = slots.count - 1
-    var h = Int(truncatingIfNeeded: Self.hash(piece, seed: seed)) & mask
+    var h = Int(truncatingIfNeeded: hashState ^ (hashState >> 29)) & mask
     let extra = continuation ? 2 : 0
     return bytes.withUnsafeBufferPointer { b -> Int32? in
       slots.withUnsafeBufferPointer { s -> Int32? in

@@ -267,9 +267,20 @@ public struct LogisticModel: Sendable {
       for (i, d) in perWord.enumerated() { byWord[query.words[i], default: 0] += d }
       merged = byWord.map { (word: $0.key, weight: $0.value) }
     }
-    return merged.filter { $0.weight > 0 && !Self.functionWords.contains($0.word) }
-      .sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.word < $1.word) }
-      .prefix(count).map { $0 }
+    // The `count` strongest, kept in order as they come (cheaper than sorting them all).
+    func stronger(_ a: (word: String, weight: Double), _ b: (word: String, weight: Double)) -> Bool {
+      a.weight > b.weight || (a.weight == b.weight && a.word < b.word)
+    }
+    var best: [(word: String, weight: Double)] = []
+    best.reserveCapacity(count + 1)
+    for m in merged where m.weight > 0 {
+      if best.count == count, let last = best.last, !stronger(m, last) { continue }
+      if Self.functionWords.contains(m.word) { continue }
+      let at = best.firstIndex { stronger(m, $0) } ?? best.count
+      best.insert(m, at: at)
+      if best.count > count { best.removeLast() }
+    }
+    return best
   }
 
   /// Up to this many words, `strongestWords` merges repeats by comparison rather than hashing.
