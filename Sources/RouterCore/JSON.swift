@@ -243,30 +243,43 @@ struct JSONParser {
 
 /// Writes JSON text: strings escaped so any input (control characters, quotes) stays one line.
 public enum JSONText {
-  /// `s` as a JSON string literal, with quotes.
+  /// `s` as a JSON string literal, with quotes. Escapes `"`, `\`, the C0 and C1 controls, DEL,
+  /// and U+2028/U+2029 (line breaks to JavaScript); everything else is copied as UTF-8 bytes.
   public static func quote(_ s: String) -> String {
-    var out = "\""
-    out.reserveCapacity(s.utf8.count + 2)
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-          || scalar.value == 0x2028 || scalar.value == 0x2029
-        {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+    var s = s
+    return s.withUTF8 { b -> String in
+      var out: [UInt8] = []
+      out.reserveCapacity(b.count + 8)
+      out.append(0x22)
+      func escape(_ v: UInt32) {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: [0x5C, 0x75])  // \u
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((v >> UInt32(shift)) & 0xF)]) }
       }
+      var i = 0
+      while i < b.count {
+        let c = b[i]
+        switch c {
+        case 0x22: out.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+        case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+        case 0x09: out.append(contentsOf: [0x5C, 0x74])
+        case 0..<0x20, 0x7F: escape(UInt32(c))
+        case 0xC2 where i + 1 < b.count && (0x80...0x9F).contains(b[i + 1]):
+          // U+0080…U+009F are C2 80…C2 9F: the code point is the second byte.
+          escape(UInt32(b[i + 1]))
+          i += 1
+        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+          escape(0x2000 + UInt32(b[i + 2] - 0x80))
+          i += 2
+        default: out.append(c)
+        }
+        i += 1
+      }
+      out.append(0x22)
+      return String(decoding: out, as: UTF8.self)
     }
-    out += "\""
-    return out
   }
 
   /// A number as JSON: integers without a fraction, others rounded to `digits` places.

@@ -70,16 +70,25 @@ enum TextNormalizer {
   }
 
   private static func unicodeNormalize(_ text: String, limit: Int) -> (String, [String]) {
-    var out = String.UnicodeScalarView()
+    // Built as UTF-8 bytes: appending scalars to a String one at a time cost more than the rest.
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     var words: [String] = []
-    var word = String.UnicodeScalarView()
+    var word: [UInt8] = []
     var lastWasSpace = true
     var count = 0
 
     func flush() {
       if !word.isEmpty {
-        words.append(String(word))
+        words.append(String(decoding: word, as: UTF8.self))
         word.removeAll(keepingCapacity: true)
+      }
+    }
+    func append(_ s: Unicode.Scalar, to bytes: inout [UInt8]) {
+      if s.value < 0x80 {
+        bytes.append(UInt8(s.value))
+      } else {
+        UTF8.encode(s) { bytes.append($0) }
       }
     }
 
@@ -92,15 +101,15 @@ enum TextNormalizer {
         if c >= 65 && c <= 90 { c += 32 }
         let isWordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 39
         if isWordChar {
-          word.append(Unicode.Scalar(c))
-          out.append(Unicode.Scalar(c))
+          word.append(c)
+          out.append(c)
           lastWasSpace = false
         } else if c == 32 || c == 9 || c == 10 || c == 13 || c < 32 || c == 127 {
           flush()
-          if !lastWasSpace { out.append(" "); lastWasSpace = true }
+          if !lastWasSpace { out.append(0x20); lastWasSpace = true }
         } else {
           flush()
-          out.append(Unicode.Scalar(c))
+          out.append(c)
           lastWasSpace = false
         }
         continue
@@ -113,27 +122,27 @@ enum TextNormalizer {
         }
         if props.isWhitespace || props.generalCategory == .control || props.generalCategory == .format {
           flush()
-          if !lastWasSpace { out.append(" "); lastWasSpace = true }
+          if !lastWasSpace { out.append(0x20); lastWasSpace = true }
         } else if isIdeograph(folded) {
           flush()
           words.append(String(folded))
-          out.append(folded)
+          append(folded, to: &out)
           lastWasSpace = false
         } else if props.isAlphabetic || props.numericType != nil || folded == "\u{2019}" {
           let s: Unicode.Scalar = folded == "\u{2019}" ? "'" : folded
-          word.append(s)
-          out.append(s)
+          append(s, to: &word)
+          append(s, to: &out)
           lastWasSpace = false
         } else {
           flush()
-          out.append(folded)
+          append(folded, to: &out)
           lastWasSpace = false
         }
       }
     }
     flush()
-    if out.last == " " { out.removeLast() }
-    return (String(out), words)
+    if out.last == 0x20 { out.removeLast() }
+    return (String(decoding: out, as: UTF8.self), words)
   }
 
   /// Lower-cases and decomposes one scalar (é → e + combining acute), so accents can be dropped.

@@ -34,6 +34,12 @@ import Testing
     let quoted = JSONText.quote(nasty)
     #expect(quoted == #""line\nbreak \"q\" \\ \u001b[31m \u007f \u2028""#)
     #expect(try JSONValue.parse(quoted) == .string(nasty))
+    // C1 controls and U+2029 are escaped; other non-ASCII text (and U+00A0, U+2027, U+202A) is copied.
+    let wide = "\u{85}\u{9F}\u{A0} é 胸 😀 \u{2027}\u{2029}\u{202A}\t\r"
+    let wideQuoted = JSONText.quote(wide)
+    #expect(wideQuoted == "\"\\u0085\\u009f\u{A0} é 胸 😀 \u{2027}\\u2029\u{202A}\\t\\r\"")
+    #expect(try JSONValue.parse(wideQuoted) == .string(wide))
+    #expect(JSONText.quote("") == "\"\"")
   }
 
   @Test("a lone high surrogate becomes U+FFFD and keeps the next character; a repeated key's last value counts")
