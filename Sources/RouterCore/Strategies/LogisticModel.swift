@@ -24,6 +24,10 @@ public struct LogisticModel: Sendable {
     public init() {}
   }
 
+  /// The sentence vector's weights, class-major (`denseWeights[c * dim + j]`), so scoring a
+  /// class is one dot product; empty without an encoder. A copy of their part of `weights`.
+  private(set) var denseWeights: [Float] = []
+
   /// Trains on `examples`, weighting classes so each counts as much as the others in total.
   public init(examples: [LabeledExample], classes: [String], hasher: FeatureHasher = FeatureHasher(),
               encoder: StaticEmbeddingEncoder? = nil, training: Training = Training()) {
@@ -31,21 +35,31 @@ public struct LogisticModel: Sendable {
     self.hasher = hasher
     self.encoder = encoder
     let c = classes.count
-    weights = [Float](repeating: 0, count: (hasher.buckets + (encoder?.dim ?? 0)) * c)
+    let dim = encoder?.dim ?? 0
+    weights = [Float](repeating: 0, count: (hasher.buckets + dim) * c)
     bias = [Float](repeating: 0, count: c)
     let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-    // Each example's features packed flat: `starts[i]..<starts[i + 1]` index `slots` and `values`.
+    // Each example's hashed features packed flat: `starts[i]..<starts[i + 1]` index `slots` and
+    // `values`; its sentence vector is `vectors[i * dim..<(i + 1) * dim]`.
     var starts = [0]
     var slots: [Int32] = []
     var values: [Float] = []
+    var vectors: [Float] = []
+    var hasVector: [Bool] = []
     var labels: [Int] = []
     for ex in examples {
       guard let label = index[ex.route] else { continue }
-      for f in Self.features(Query(ex.text), hasher: hasher, encoder: encoder) {
+      let query = Query(ex.text)
+      for f in hasher.features(query) {
         slots.append(Int32(f.bucket * c))
         values.append(f.value)
       }
       starts.append(slots.count)
+      if let encoder {
+        let v = encoder.encode(query.text)
+        vectors.append(contentsOf: v)
+        hasVector.append(v.contains { $0 != 0 })
+      }
       labels.append(label)
     }
     guard !labels.isEmpty else { return }
@@ -60,32 +74,48 @@ public struct LogisticModel: Sendable {
     var step = 0
     let totalSteps = Float(training.epochs * labels.count)
     var bias = self.bias
+    var dense = [Float](repeating: 0, count: c * dim)
     weights.withUnsafeMutableBufferPointer { w in
-      slots.withUnsafeBufferPointer { slots in
-        values.withUnsafeBufferPointer { values in
-          for _ in 0..<training.epochs {
-            rng.shuffle(&order)
-            for i in order {
-              let range = starts[i]..<starts[i + 1]
-              let label = labels[i]
-              let lr = training.learningRate * (1 - Float(step) / totalSteps) + 0.01
-              step += 1
-              for k in 0..<c { probs[k] = bias[k] }
-              for j in range {
-                let base = Int(slots[j])
-                for k in 0..<c { probs[k] += w[base + k] * values[j] }
-              }
-              VectorMath.softmax(&probs)
-              for k in 0..<c {
-                let grad = (probs[k] - (k == label ? 1 : 0)) * classWeight[label]
-                bias[k] -= lr * grad
-                g[k] = lr * grad
-              }
-              let decay = 1 - lr * training.l2
-              for j in range {
-                let base = Int(slots[j])
-                let v = values[j]
-                for k in 0..<c { w[base + k] = w[base + k] * decay - g[k] * v }
+      dense.withUnsafeMutableBufferPointer { d in
+        slots.withUnsafeBufferPointer { slots in
+          values.withUnsafeBufferPointer { values in
+            vectors.withUnsafeBufferPointer { vectors in
+              for _ in 0..<training.epochs {
+                rng.shuffle(&order)
+                for i in order {
+                  let range = starts[i]..<starts[i + 1]
+                  let label = labels[i]
+                  let lr = training.learningRate * (1 - Float(step) / totalSteps) + 0.01
+                  step += 1
+                  let x = dim > 0 && hasVector[i] ? vectors.baseAddress! + i * dim : nil
+                  for k in 0..<c { probs[k] = bias[k] }
+                  for j in range {
+                    let base = Int(slots[j])
+                    for k in 0..<c { probs[k] += w[base + k] * values[j] }
+                  }
+                  if let x {
+                    for k in 0..<c { probs[k] += VectorMath.dot(d.baseAddress! + k * dim, x, dim) }
+                  }
+                  VectorMath.softmax(&probs)
+                  for k in 0..<c {
+                    let grad = (probs[k] - (k == label ? 1 : 0)) * classWeight[label]
+                    bias[k] -= lr * grad
+                    g[k] = lr * grad
+                  }
+                  let decay = 1 - lr * training.l2
+                  for j in range {
+                    let base = Int(slots[j])
+                    let v = values[j]
+                    for k in 0..<c { w[base + k] = w[base + k] * decay - g[k] * v }
+                  }
+                  if let x {
+                    for k in 0..<c {
+                      let row = d.baseAddress! + k * dim
+                      let gk = g[k]
+                      for j in 0..<dim { row[j] = row[j] * decay - gk * x[j] }
+                    }
+                  }
+                }
               }
             }
           }
@@ -93,6 +123,12 @@ public struct LogisticModel: Sendable {
       }
     }
     self.bias = bias
+    // The sentence vector's weights join the rest after the hashed buckets, bucket-major.
+    let first = hasher.buckets * c
+    for j in 0..<dim {
+      for k in 0..<c { weights[first + j * c + k] = dense[k * dim + j] }
+    }
+    denseWeights = dense
   }
 
   /// A model with weights trained earlier (read back from a `ModelCache`).
@@ -102,6 +138,16 @@ public struct LogisticModel: Sendable {
     self.encoder = encoder
     self.weights = weights
     self.bias = bias
+    denseWeights = Self.classMajor(weights, classes: classes.count, from: hasher.buckets, dim: encoder?.dim ?? 0)
+  }
+
+  /// The sentence vector's part of bucket-major `weights`, class-major.
+  static func classMajor(_ weights: [Float], classes c: Int, from bucket: Int, dim: Int) -> [Float] {
+    var out = [Float](repeating: 0, count: c * dim)
+    for j in 0..<dim {
+      for k in 0..<c { out[k * dim + j] = weights[(bucket + j) * c + k] }
+    }
+    return out
   }
 
   /// Number of weights a model with these settings has.
@@ -142,7 +188,7 @@ public struct LogisticModel: Sendable {
       bytes.append(0)
     }
     func add(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    add("routerlab logistic model 1")
+    add("routerlab logistic model 2")
     add(salt)
     for c in classes { add(c) }
     add(UInt32(hasher.bits))
@@ -202,15 +248,11 @@ public struct LogisticModel: Sendable {
     scores(features, into: &s)
     if let encoder {
       let dim = encoder.dim
-      let dense = hasher.buckets * c
       withUnsafeTemporaryAllocation(of: Float.self, capacity: dim) { v in
         v.initialize(repeating: 0)
         encoder.pool(encoder.tokenizer.ids(query.text), into: v)
-        weights.withUnsafeBufferPointer { w in
-          for j in 0..<dim where v[j] != 0 {
-            let base = dense + j * c
-            for k in 0..<c { s[k] += w[base + k] * v[j] }
-          }
+        denseWeights.withUnsafeBufferPointer { d in
+          for k in 0..<c { s[k] += VectorMath.dot(d.baseAddress! + k * dim, v.baseAddress!, dim) }
         }
       }
     }
