@@ -15,9 +15,11 @@ public struct LogisticModel: Sendable {
   private(set) var weights: [Float]
   private(set) var bias: [Float]
 
-  /// Training settings; the defaults are the ones RouterLab ships with.
+  /// Training settings; the defaults are the ones RouterLab ships with. 100 epochs: on 5-fold
+  /// CV of the clinic training split the hybrid gains 0.9 points of accuracy over 60 at the same
+  /// human recall (40: −0.8; 140: no further gain, lower recall).
   public struct Training: Sendable {
-    public var epochs = 60
+    public var epochs = 100
     public var learningRate: Float = 0.5
     public var l2: Float = 1e-5
     public var seed: UInt64 = 7
