@@ -2,7 +2,7 @@ import Foundation
 
 /// Trained classifier weights kept on disk, so start-up reads them instead of training again.
 ///
-/// Training the clinic classifier takes about 0.15 s (release); reading its weights back
+/// Training the clinic classifier takes about a quarter of a second (release); reading its weights back
 /// takes about a millisecond. A file is named by a SHA-256 over everything training reads: the
 /// examples, the classes, the training and hashing settings, what the feature hasher and the
 /// encoder make of a probe sentence, and a `salt` naming the build (the executable's size and
