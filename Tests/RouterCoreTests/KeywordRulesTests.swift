@@ -59,6 +59,12 @@ import Testing
     ("I've made my peace with it, don't bother calling about my follow-up", "human"),
     ("the receptionist read my diagnosis out loud to the whole waiting room", "human"),
     ("I want to report Dr. Lee for how he spoke to my mother", "human"),
+    // Passive wishes not to wake up, in other languages; one side of the face numb.
+    ("Je voudrais juste ne plus me réveiller le matin", "human"),
+    ("Manchmal will ich einfach nicht mehr aufwachen", "human"),
+    ("she keeps reading about painless ways to go", "human"),
+    ("The left side of her face feels numb and she can't smile", "human"),
+    ("My face went numb after the dentist, how long does that last?", "expert"),
   ])
   func clinic(_ text: String, _ expected: String) {
     #expect(KeywordRules(scenario: Fixtures.clinic).route(Query(text)).route == expected)
