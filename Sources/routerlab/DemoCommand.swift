@@ -17,20 +17,7 @@ struct DemoCommand: ParsableCommand {
   @Option(name: .long, help: "A script: one question per line (default: the scenario's sample questions).")
   var script: String?
 
-  @Option(name: .long, help: "Theme name or path (high-contrast suits projectors).")
-  var theme: String = "default"
-
-  @Option(name: .long, help: "Colours: auto, 256, 16, 8 or mono.")
-  var color: String = "auto"
-
-  @Flag(name: .long, help: "Do not capture the mouse.")
-  var noMouse = false
-
-  func validate() throws {
-    if !["auto", "256", "16", "8", "mono"].contains(color) {
-      throw ValidationError("--color takes auto, 256, 16, 8 or mono")
-    }
-  }
+  @OptionGroup var display: DisplayOptions
 
   func run() throws {
     let scenario = try scenarioOptions.load()
@@ -45,7 +32,7 @@ struct DemoCommand: ParsableCommand {
     }
     guard !lines.isEmpty else { throw CommandError("the scenario has no sample questions; give --script FILE") }
     try PlaygroundRunner(
-      router: Router(scenario: scenario, cache: .forCommands), themeName: theme, color: ColorProfile(argument: color), mouse: !noMouse,
+      router: Router(scenario: scenario, cache: .forCommands), themeName: display.theme, color: display.colorProfile, mouse: !display.noMouse,
       logPath: nil, redact: false, scenarioNames: [scenarioOptions.scenario], startText: "", demoScript: lines
     ).run()
   }

@@ -17,14 +17,7 @@ struct PlayCommand: ParsableCommand {
 
   @OptionGroup var scenarioOptions: ScenarioOptions
 
-  @Option(name: .long, help: "Theme: a name from themes/ (default, light, high-contrast, mono) or a path to a .toml file.")
-  var theme: String = "default"
-
-  @Option(name: .long, help: "Colours: auto, 256, 16, 8 or mono (NO_COLOR also selects mono).")
-  var color: String = "auto"
-
-  @Flag(name: .long, help: "Do not capture the mouse (lets the terminal select text).")
-  var noMouse = false
+  @OptionGroup var display: DisplayOptions
 
   @Option(name: .long, help: "Render one frame of this size (for example 100x30) as text and exit.")
   var dump: String?
@@ -42,9 +35,6 @@ struct PlayCommand: ParsableCommand {
     if let dump, DumpSize.parse(dump) == nil {
       throw ValidationError("--dump takes WIDTHxHEIGHT, for example 100x30 (each 1...1000)")
     }
-    if !["auto", "256", "16", "8", "mono"].contains(color) {
-      throw ValidationError("--color takes auto, 256, 16, 8 or mono")
-    }
   }
 
   func run() throws {
@@ -52,7 +42,7 @@ struct PlayCommand: ParsableCommand {
     let router = Router(scenario: scenario, cache: .forCommands)
     if let dump, let size = DumpSize.parse(dump) {
       var state = Session.initialState(
-        router: router, size: size, themeName: theme, themeNames: [theme], scenarioNames: ScenarioLoader.builtIn, text: text)
+        router: router, size: size, themeName: display.theme, themeNames: [display.theme], scenarioNames: ScenarioLoader.builtIn, text: text)
       var models = ModelStrategies(scenario: router.scenario)
       models.textChanged(text, &state)
       var out = FileOutput(fd: 1)
@@ -63,7 +53,7 @@ struct PlayCommand: ParsableCommand {
     var names = ScenarioLoader.builtIn
     if !names.contains(scenarioOptions.scenario) { names.append(scenarioOptions.scenario) }
     try PlaygroundRunner(
-      router: router, themeName: theme, color: ColorProfile(argument: color), mouse: !noMouse, logPath: log,
+      router: router, themeName: display.theme, color: display.colorProfile, mouse: !display.noMouse, logPath: log,
       redact: redact, scenarioNames: names, startText: text, demoScript: nil
     ).run()
   }

@@ -36,21 +36,22 @@ import Testing
     let joint = LogisticModel(examples: Self.tiny, classes: ["a", "b"], encoder: encoder)
     let q = Query("does grapefruit interact with my statin")
     let (p, features) = joint.predict(q)
-    // Training reads the vector's components as features after the hashed buckets…
-    let trained = LogisticModel.features(q, hasher: joint.hasher, encoder: encoder)
-    let dense = trained.filter { if case .sentence = $0.origin { true } else { false } }
-    // …prediction scores them straight from the vector and lists only the hashed ones.
-    #expect(features.count == trained.count - dense.count)
-    #expect(!features.contains { if case .sentence = $0.origin { true } else { false } })
-    // Both ways give the same probabilities.
+    // Features list the hashed words and n-grams only; the vector is scored from its own weights.
+    #expect(features.count == joint.hasher.features(q).count)
+    #expect(joint.weights.count == joint.hasher.buckets * 2)
+    #expect(joint.denseWeights.count == encoder.dim * 2)
+    #expect(joint.denseWeights.contains { $0 != 0 })
+    // The probabilities are the softmax of both parts' scores.
     var reference = [Float](repeating: 0, count: 2)
-    joint.scores(trained, into: &reference)
+    joint.scores(features, into: &reference)
+    let vector = encoder.encode(q.text)
+    // The vector has unit length, like the hashed features together.
+    #expect(abs(vector.reduce(0) { $0 + $1 * $1 } - 1) < 1e-3)
+    for k in 0..<2 {
+      for j in 0..<encoder.dim { reference[k] += joint.denseWeights[k * encoder.dim + j] * vector[j] }
+    }
     VectorMath.softmax(&reference)
     #expect(zip(reference, p).allSatisfy { abs(Double($0) - $1) < 1e-6 })
-    #expect(dense.count > 0 && dense.count <= encoder.dim)
-    #expect(dense.allSatisfy { $0.bucket >= joint.hasher.buckets })
-    // The vector has unit length, like the hashed features together.
-    #expect(abs(dense.reduce(0) { $0 + $1.value * $1.value } - 1) < 1e-3)
     #expect(p != plain.predict(q).probabilities)
     #expect(abs(p.reduce(0, +) - 1) < 1e-5)
     let c = LearnedClassifier(model: joint)

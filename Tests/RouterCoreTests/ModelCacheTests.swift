@@ -25,12 +25,18 @@ import Testing
   func roundTrip() throws {
     let cache = temporaryCache()
     defer { try? FileManager.default.removeItem(at: cache.directory) }
-    let trained = LogisticModel.trained(examples: Self.examples, classes: Self.classes, hasher: Self.hasher, cache: cache)
+    // With the sentence vector too: the file holds both kinds of weights.
+    let encoder = try StaticEmbeddingEncoder.bundled()
+    let trained = LogisticModel.trained(examples: Self.examples, classes: Self.classes, hasher: Self.hasher,
+                                        encoder: encoder, cache: cache)
     #expect(files(cache).count == 1)
+    #expect(trained.denseWeights.count == 2 * encoder.dim)
     let attributes = try FileManager.default.attributesOfItem(atPath: cache.directory.appendingPathComponent(files(cache)[0]).path)
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-    let read = LogisticModel.trained(examples: Self.examples, classes: Self.classes, hasher: Self.hasher, cache: cache)
+    let read = LogisticModel.trained(examples: Self.examples, classes: Self.classes, hasher: Self.hasher,
+                                     encoder: encoder, cache: cache)
     #expect(read.weights == trained.weights)
+    #expect(read.denseWeights == trained.denseWeights)
     #expect(read.bias == trained.bias)
     #expect(probabilities(read) == probabilities(trained))
   }

@@ -18,8 +18,6 @@ public struct FeatureHasher: Sendable {
     case word(Int)
     case pair(Int)
     case chars(word: Int, start: Int, length: Int)
-    /// Component `j` of the message's sentence vector (`LogisticModel` with an encoder).
-    case sentence(Int)
   }
 
   public struct Feature: Sendable {
@@ -83,7 +81,6 @@ public struct FeatureHasher: Sendable {
       case .word: out[i].value = vWord
       case .pair: out[i].value = vPair
       case .chars: out[i].value = vChar
-      case .sentence: break
       }
     }
     return out
@@ -99,7 +96,6 @@ public struct FeatureHasher: Sendable {
       let slice = padded[start..<min(start + length, padded.count)]
       let s = String(decoding: slice, as: UTF8.self).replacingSpaces()
       return "…\(s)…"
-    case .sentence(let j): return "sentence vector[\(j)]"
     }
   }
 

@@ -1,7 +1,7 @@
 /// Multinomial logistic regression over hashed sparse features, trained by SGD.
 ///
 /// With an `encoder`, each message also brings its sentence vector (the static MiniLM table's
-/// pooled, unit-length vector) as `dim` dense features after the hashed buckets: words and
+/// pooled, unit-length vector) as `dim` dense features next to the hashed ones: words and
 /// n-grams say which words were used, the vector what the message is about. On 5-fold
 /// cross-validation of the clinic training split this gained about 3 points of accuracy at the
 /// same human recall over mixing a separate embedding classifier's probabilities in afterwards.
@@ -10,9 +10,11 @@ public struct LogisticModel: Sendable {
   public let hasher: FeatureHasher
   /// Supplies the sentence-vector features; nil for words and n-grams only.
   public let encoder: StaticEmbeddingEncoder?
-  /// Weights, bucket-major: `weights[bucket * classes.count + c]`; the sentence vector's
-  /// components follow the hashed buckets.
+  /// Weights of the hashed features, bucket-major: `weights[bucket * classes.count + c]`.
   private(set) var weights: [Float]
+  /// Weights of the sentence vector, class-major (`denseWeights[c * dim + j]`), so scoring a
+  /// class is one dot product; empty without an encoder.
+  private(set) var denseWeights: [Float]
   private(set) var bias: [Float]
 
   /// Training settings; the defaults are the ones RouterLab ships with. 100 epochs: on 5-fold
@@ -26,10 +28,6 @@ public struct LogisticModel: Sendable {
     public init() {}
   }
 
-  /// The sentence vector's weights, class-major (`denseWeights[c * dim + j]`), so scoring a
-  /// class is one dot product; empty without an encoder. A copy of their part of `weights`.
-  private(set) var denseWeights: [Float] = []
-
   /// Trains on `examples`, weighting classes so each counts as much as the others in total.
   public init(examples: [LabeledExample], classes: [String], hasher: FeatureHasher = FeatureHasher(),
               encoder: StaticEmbeddingEncoder? = nil, training: Training = Training()) {
@@ -38,7 +36,8 @@ public struct LogisticModel: Sendable {
     self.encoder = encoder
     let c = classes.count
     let dim = encoder?.dim ?? 0
-    weights = [Float](repeating: 0, count: (hasher.buckets + dim) * c)
+    weights = [Float](repeating: 0, count: hasher.buckets * c)
+    denseWeights = [Float](repeating: 0, count: c * dim)
     bias = [Float](repeating: 0, count: c)
     let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
     // Each example's hashed features packed flat: `starts[i]..<starts[i + 1]` index `slots` and
@@ -76,7 +75,7 @@ public struct LogisticModel: Sendable {
     var step = 0
     let totalSteps = Float(training.epochs * labels.count)
     var bias = self.bias
-    var dense = [Float](repeating: 0, count: c * dim)
+    var dense = denseWeights
     weights.withUnsafeMutableBufferPointer { w in
       dense.withUnsafeMutableBufferPointer { d in
         slots.withUnsafeBufferPointer { slots in
@@ -125,34 +124,21 @@ public struct LogisticModel: Sendable {
       }
     }
     self.bias = bias
-    // The sentence vector's weights join the rest after the hashed buckets, bucket-major.
-    let first = hasher.buckets * c
-    for j in 0..<dim {
-      for k in 0..<c { weights[first + j * c + k] = dense[k * dim + j] }
-    }
     denseWeights = dense
   }
 
   /// A model with weights trained earlier (read back from a `ModelCache`).
-  init(classes: [String], hasher: FeatureHasher, encoder: StaticEmbeddingEncoder?, weights: [Float], bias: [Float]) {
+  init(classes: [String], hasher: FeatureHasher, encoder: StaticEmbeddingEncoder?, weights: [Float],
+       denseWeights: [Float], bias: [Float]) {
     self.classes = classes
     self.hasher = hasher
     self.encoder = encoder
     self.weights = weights
+    self.denseWeights = denseWeights
     self.bias = bias
-    denseWeights = Self.classMajor(weights, classes: classes.count, from: hasher.buckets, dim: encoder?.dim ?? 0)
   }
 
-  /// The sentence vector's part of bucket-major `weights`, class-major.
-  static func classMajor(_ weights: [Float], classes c: Int, from bucket: Int, dim: Int) -> [Float] {
-    var out = [Float](repeating: 0, count: c * dim)
-    for j in 0..<dim {
-      for k in 0..<c { out[k * dim + j] = weights[(bucket + j) * c + k] }
-    }
-    return out
-  }
-
-  /// Number of weights a model with these settings has.
+  /// Number of weights a model with these settings has, hashed and sentence-vector ones together.
   static func weightCount(classes: Int, hasher: FeatureHasher, encoder: StaticEmbeddingEncoder?) -> Int {
     (hasher.buckets + (encoder?.dim ?? 0)) * classes
   }
@@ -168,11 +154,14 @@ public struct LogisticModel: Sendable {
     let key = cacheKey(examples: examples, classes: classes, hasher: hasher, encoder: encoder, training: training,
                        salt: cache.salt)
     let count = weightCount(classes: classes.count, hasher: hasher, encoder: encoder)
+    // The file holds the hashed weights, then the sentence vector's.
     if let stored = cache.load(key: key, classes: classes.count, weights: count) {
-      return LogisticModel(classes: classes, hasher: hasher, encoder: encoder, weights: stored.weights, bias: stored.bias)
+      let hashed = hasher.buckets * classes.count
+      return LogisticModel(classes: classes, hasher: hasher, encoder: encoder, weights: Array(stored.weights[..<hashed]),
+                           denseWeights: Array(stored.weights[hashed...]), bias: stored.bias)
     }
     let model = LogisticModel(examples: examples, classes: classes, hasher: hasher, encoder: encoder, training: training)
-    cache.store(key: key, bias: model.bias, weights: model.weights)
+    cache.store(key: key, bias: model.bias, weights: model.weights + model.denseWeights)
     return model
   }
 
@@ -190,7 +179,7 @@ public struct LogisticModel: Sendable {
       bytes.append(0)
     }
     func add(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    add("routerlab logistic model 2")
+    add("routerlab logistic model 3")
     add(salt)
     for c in classes { add(c) }
     add(UInt32(hasher.bits))
@@ -227,22 +216,8 @@ public struct LogisticModel: Sendable {
     }
   }
 
-  /// The hashed features of `query`, then its sentence vector's components when there is an
-  /// encoder (the vector has unit length, like the hashed features together).
-  static func features(_ query: Query, hasher: FeatureHasher, encoder: StaticEmbeddingEncoder?) -> [FeatureHasher.Feature] {
-    var out = hasher.features(query)
-    guard let encoder else { return out }
-    let v = encoder.encode(query.text)
-    out.reserveCapacity(out.count + v.count)
-    for (j, x) in v.enumerated() where x != 0 {
-      out.append(FeatureHasher.Feature(bucket: hasher.buckets + j, origin: .sentence(j), value: x))
-    }
-    return out
-  }
-
   /// Class probabilities for `query`, with the hashed features that were used (the sentence
-  /// vector's components are scored straight from the encoder's output, never listed: they name
-  /// no word, and building 256 feature records per message cost more than the scoring).
+  /// vector is scored straight from the encoder's output: its components name no word).
   public func predict(_ query: Query) -> (probabilities: [Double], features: [FeatureHasher.Feature]) {
     let features = hasher.features(query)
     let c = classes.count
@@ -289,7 +264,6 @@ public struct LogisticModel: Sendable {
         case .pair(let i):
           perWord[i] += d / 2
           perWord[i + 1] += d / 2
-        case .sentence: break
         }
       }
     }
