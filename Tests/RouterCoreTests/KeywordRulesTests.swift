@@ -65,6 +65,13 @@ import Testing
     ("she keeps reading about painless ways to go", "human"),
     ("The left side of her face feels numb and she can't smile", "human"),
     ("My face went numb after the dentist, how long does that last?", "expert"),
+    // Goodbye letters, an overdose given as a count, chest pain with words in between; and the
+    // same words in harmless senses.
+    ("I wrote letters for my kids just in case", "human"),
+    ("took like 20 of them an hour ago", "human"),
+    ("Tengo un dolor muy fuerte en el pecho", "human"),
+    ("it took like 20 minutes on hold, can I just reschedule online?", "fast"),
+    ("I took 2 of my sleeping pills, is that safe?", "expert"),
   ])
   func clinic(_ text: String, _ expected: String) {
     #expect(KeywordRules(scenario: Fixtures.clinic).route(Query(text)).route == expected)
