@@ -12,6 +12,8 @@ Outputs, under Sources/RouterCore/Resources/Scenarios/:
 
 The split is deterministic: a message goes to dev when the SHA-1 of its text, read as a number,
 falls in the lowest quarter, so adding messages never moves old ones between splits.
+After a re-split, run scripts/distill_embeddings.py again: the embedding table's pieces are
+averaged over the contexts of clinic/train.jsonl.
 Usage: python3 scripts/split_data.py [--shared PATH]
 """
 import argparse, glob, hashlib, json, os, sys

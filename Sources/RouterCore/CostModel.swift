@@ -100,6 +100,17 @@ public struct CostModelError: Error, CustomStringConvertible, Equatable {
 
 /// Dollar amounts as people read them: `$5.20`, `$3,577`, `$0.0150`.
 public enum Money {
+  /// Digits with thousands separators: `1000000` → `1,000,000`.
+  public static func grouped(_ digits: String) -> String {
+    var digits = digits
+    var out = ""
+    while digits.count > 3 {
+      out = "," + digits.suffix(3) + out
+      digits.removeLast(3)
+    }
+    return digits + out
+  }
+
   /// Cents with thousands separators (`$3,577.00`); fractions of a cent get 4 decimals.
   public static func format(_ dollars: Double, cents: Bool = true) -> String {
     let negative = dollars < 0
@@ -109,13 +120,7 @@ public enum Money {
     }
     let rounded = cents ? (v * 100).rounded() / 100 : v.rounded()
     let whole = Int(rounded)
-    var digits = String(whole)
-    var grouped = ""
-    while digits.count > 3 {
-      grouped = "," + digits.suffix(3) + grouped
-      digits.removeLast(3)
-    }
-    grouped = digits + grouped
+    var grouped = Money.grouped(String(whole))
     if cents {
       let c = Int(((rounded - Double(whole)) * 100).rounded())
       grouped += "." + (c < 10 ? "0" : "") + String(c)

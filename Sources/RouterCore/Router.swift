@@ -17,6 +17,39 @@ public struct Router: Sendable {
     strategies = [rules, ComplexityHeuristic(settings: scenario.heuristic), classifier, embedding] + extra + [hybrid]
   }
 
+  /// The strategies that need no training (keyword rules, complexity heuristic) ready at once,
+  /// and the trained ones (classifier, embedding, hybrid flow) as rows that say they are being
+  /// trained: what the playground shows while `Router(scenario:)` trains on another thread.
+  public static func warmingUp(_ scenario: Scenario) -> Router {
+    let note = "training on \(Money.grouped(String(scenario.train.count))) examples…"
+    return Router(
+      scenario: scenario,
+      strategies: [
+        KeywordRules(scenario: scenario), ComplexityHeuristic(settings: scenario.heuristic),
+        Training(name: "classifier", title: LearnedClassifier.displayTitle, note: note),
+        Training(name: "embedding", title: EmbeddingStrategy.displayTitle, note: note),
+        Training(name: "hybrid", title: HybridFlow.displayTitle, note: note),
+      ])
+  }
+
+  private init(scenario: Scenario, strategies: [any RoutingStrategy]) {
+    self.scenario = scenario
+    self.strategies = strategies
+  }
+
+  /// Whether some strategies are still being trained (`warmingUp`).
+  public var isWarmingUp: Bool { strategies.contains { $0 is Training } }
+
+  /// A strategy still being trained: its verdict is `.pending`, with a note saying so.
+  struct Training: RoutingStrategy {
+    let name: String
+    let title: String
+    let note: String
+    func route(_ query: Query) -> Verdict {
+      Verdict(strategy: name, route: nil, score: 0, scoreKind: .none, reason: note, status: .pending)
+    }
+  }
+
   /// Command-line names of the strategies.
   public var strategyNames: [String] { strategies.map(\.name) }
 
@@ -28,7 +61,7 @@ public struct Router: Sendable {
   /// cheapest route, since nothing in it needs answering.
   public func route(_ query: Query, with strategy: any RoutingStrategy) -> Verdict {
     let start = Stopwatch.now()
-    if query.isBlank {
+    if query.isBlank && !(strategy is Training) {
       let cheapest = scenario.routes[0].name
       var v = Verdict(strategy: strategy.name, route: cheapest, score: 0, scoreKind: .none,
                       reason: "empty message: nothing to answer, so the cheapest route (\(cheapest))")

@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
     }
     guard !lines.isEmpty else { throw CommandError("the scenario has no sample questions; give --script FILE") }
     try PlaygroundRunner(
-      router: Router(scenario: scenario, cache: .forCommands), themeName: display.theme, color: display.colorProfile, mouse: !display.noMouse,
+      build: RouterBuild(scenario), themeName: display.theme, color: display.colorProfile, mouse: !display.noMouse,
       logPath: nil, redact: false, scenarioNames: [scenarioOptions.scenario], startText: "", demoScript: lines
     ).run()
   }

@@ -39,8 +39,8 @@ struct PlayCommand: ParsableCommand {
 
   func run() throws {
     let scenario = try scenarioOptions.load()
-    let router = Router(scenario: scenario, cache: .forCommands)
     if let dump, let size = DumpSize.parse(dump) {
+      let router = Router(scenario: scenario, cache: .forCommands)
       var state = Session.initialState(
         router: router, size: size, themeName: display.theme, themeNames: [display.theme], scenarioNames: ScenarioLoader.builtIn, text: text)
       var models = ModelStrategies(scenario: router.scenario)
@@ -53,7 +53,7 @@ struct PlayCommand: ParsableCommand {
     var names = ScenarioLoader.builtIn
     if !names.contains(scenarioOptions.scenario) { names.append(scenarioOptions.scenario) }
     try PlaygroundRunner(
-      router: router, themeName: display.theme, color: display.colorProfile, mouse: !display.noMouse, logPath: log,
+      build: RouterBuild(scenario), themeName: display.theme, color: display.colorProfile, mouse: !display.noMouse, logPath: log,
       redact: redact, scenarioNames: names, startText: text, demoScript: nil
     ).run()
   }

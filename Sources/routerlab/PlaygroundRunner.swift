@@ -9,7 +9,8 @@ import TerminalUI
 /// The playground's run loop: terminal events → `update` → one `refresh` per batch → `view` →
 /// draw; and the effects `update` asks for (logging, loading scenarios and themes, mouse).
 struct PlaygroundRunner {
-  var router: Router
+  /// The scenario's router, being built on another thread.
+  let build: RouterBuild
   let themeName: String
   let color: ColorProfile?
   let mouse: Bool
@@ -25,9 +26,11 @@ struct PlaygroundRunner {
   /// Otherwise the loop wakes at least this often (ms), to catch a resize whose signal raced the
   /// wait; an idle wake-up costs one size check and no drawing.
   static let idleTickMs = 250
+  /// How long the first frame waits for the router: enough for a build from cached weights, so
+  /// only a build that trains shows "training…" rows.
+  static let readyWaitMs = 60
 
   func run() throws {
-    var router = self.router
     let catalog = ThemeCatalog.locate()
     let themeNames = catalog?.names() ?? []
     var notice: String?
@@ -47,6 +50,9 @@ struct PlaygroundRunner {
       throw CommandError(error.description)
     }
     defer { terminal.stop() }
+    // The router: ready, or the untrained strategies while it trains (`pendingBuild`).
+    var pendingBuild: RouterBuild?
+    var router = start(build, pending: &pendingBuild)
     var resolved = theme.resolve(terminal.profile)
     var state = Session.initialState(
       router: router, size: terminal.size, themeName: theme.name, themeNames: themeNames, scenarioNames: scenarioNames,
@@ -63,10 +69,18 @@ struct PlaygroundRunner {
     terminal.draw(view(state, size: state.size), theme: resolved)
     StartupClock.reportFirstFrame()
 
+    /// Takes the trained router in place of the warming-up one; the next refresh routes again.
+    func adopt(_ ready: Router) {
+      router = ready
+      pendingBuild = nil
+      state.strategyTitles.merge(Self.titles(ready), uniquingKeysWith: { _, new in new })
+      state.verdicts = []
+    }
+
     loop: while true {
       let events: [Event]
       do {
-        let waiting = state.modelVerdicts.contains { $0.status == .pending }
+        let waiting = pendingBuild != nil || state.modelVerdicts.contains { $0.status == .pending }
         events = try terminal.nextEvents(
           timeoutMs: state.demo != nil || waiting ? Self.demoTickMs : Self.idleTickMs)
       } catch {
@@ -86,12 +100,18 @@ struct PlaygroundRunner {
         msgs.append(.ticked(now: now))
       }
       msgs += models.arrivals()
+      // The trained strategies arrived: route the text again with them.
+      var trained = false
+      if let ready = pendingBuild?.router(waitingAtMost: 0) {
+        adopt(ready)
+        trained = true
+      }
       let size = terminal.size
       if size != state.size && !msgs.contains(where: { if case .resized = $0 { true } else { false } }) {
         msgs.append(.resized(size))
       }
       // An idle tick with nothing to do draws nothing.
-      if state.demo == nil && msgs.allSatisfy({ if case .ticked = $0 { true } else { false } }) { continue }
+      if !trained && state.demo == nil && msgs.allSatisfy({ if case .ticked = $0 { true } else { false } }) { continue }
       var pending = msgs[...]
       while let msg = pending.popFirst() {
         for effect in update(&state, msg) {
@@ -99,12 +119,14 @@ struct PlaygroundRunner {
           case .quit:
             break loop
           case .logDecision(let text):
+            // A decision is logged with every strategy: wait for the trained ones.
+            if let ready = pendingBuild?.router(waitingAtMost: nil) { adopt(ready) }
             pending.append(.decisionLogged(logDecision(text, router: router, log: &log)))
           case .loadScenario(let name):
             do {
-              router = Router(scenario: try ScenarioLoader.load(name), cache: .forCommands)
+              router = start(RouterBuild(try ScenarioLoader.load(name)), pending: &pendingBuild)
               models = ModelStrategies(scenario: router.scenario)
-              state.strategyTitles = Dictionary(router.strategies.map { ($0.name, $0.title) }, uniquingKeysWith: { a, _ in a })
+              state.strategyTitles = Self.titles(router)
               pending.append(.scenarioLoaded(ScenarioInfo(router.scenario)))
             } catch {
               pending.append(.loadFailed("\(error)"))
@@ -133,6 +155,21 @@ struct PlaygroundRunner {
       }
       terminal.draw(view(state, size: terminal.size), theme: resolved)
     }
+  }
+
+  /// `build`'s router if it is ready within `readyWaitMs`; else the untrained strategies, with
+  /// `build` left in `pending` for the loop to collect.
+  private func start(_ build: RouterBuild, pending: inout RouterBuild?) -> Router {
+    if let ready = build.router(waitingAtMost: Self.readyWaitMs) {
+      pending = nil
+      return ready
+    }
+    pending = build
+    return Router.warmingUp(build.scenario)
+  }
+
+  private static func titles(_ router: Router) -> [String: String] {
+    Dictionary(router.strategies.map { ($0.name, $0.title) }, uniquingKeysWith: { a, _ in a })
   }
 
   /// Routes `text` with every strategy and appends the decision to the log; returns the status line.
@@ -216,7 +253,7 @@ struct ModelStrategies {
   /// The four orchestration patterns, estimated from the scenario's prices and latencies.
   func patterns(_ text: String, router: Router) -> [PatternRun] {
     let query = Query(text)
-    guard let hybrid = router.strategy(named: Router.defaultStrategy) else { return [] }
+    guard !router.isWarmingUp, let hybrid = router.strategy(named: Router.defaultStrategy) else { return [] }
     let decision = router.route(query, with: hybrid)
     return OrchestrationEstimator(scenario: router.scenario).estimate(decision: decision, cascade: stack.cascade.route(query))
   }

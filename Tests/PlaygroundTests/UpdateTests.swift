@@ -269,3 +269,27 @@ import Testing
     #expect(s.query.text == "abc")
   }
 }
+
+@Suite struct WarmUpScreenTests {
+  @Test("while the router trains the panel shows training rows and the trace says so; the trained router fills them in")
+  func trainingRows() throws {
+    let scenario = try ScenarioLoader.load("clinic")
+    let size = Size(width: 120, height: 40)
+    var s = Session.initialState(
+      router: .warmingUp(scenario), size: size, themeName: "default", themeNames: ["default"],
+      scenarioNames: ["clinic"], text: "my chest feels tight")
+    let note = "training on \(Money.grouped(String(scenario.train.count))) examples…"
+    var screen = view(s, size: size).buffer.lines().joined(separator: "\n")
+    #expect(screen.contains("Keyword rules         human"))
+    #expect(screen.contains("Learned classifier    …        \(note)"))
+    #expect(screen.contains("Hybrid decision flow  …        \(note)"))
+    #expect(s.decision?.status == .pending)
+    // What the run loop does when the trained router arrives.
+    s.verdicts = []
+    #expect(refresh(&s, router: Fixture.router))
+    screen = view(s, size: size).buffer.lines().joined(separator: "\n")
+    #expect(!screen.contains(note))
+    #expect(s.decision?.route == "human")
+    #expect(s.verdicts.allSatisfy { $0.status == .decided })
+  }
+}

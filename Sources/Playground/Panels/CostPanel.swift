@@ -6,7 +6,7 @@ import TerminalUI
 func renderCostPanel(_ state: State, layout: PlaygroundLayout, into buffer: inout Buffer) {
   let area = layout.cost
   let b = state.costBreakdown
-  let title = "Cost · \(Money.fixed(Double(state.queriesPerDay), 0).grouped) queries/day"
+  let title = "Cost · \(Money.grouped(Money.fixed(Double(state.queriesPerDay), 0))) queries/day"
   let inner = buffer.drawBox(area, title: title, style: borderStyle(focused: state.focus == .slider || state.dragging))
   guard inner.width > 12, inner.height > 0 else { return }
   // The slider: filled part, thumb, rest of the track.
@@ -53,18 +53,5 @@ func renderCostPanel(_ state: State, layout: PlaygroundLayout, into buffer: inou
     y += 1
     let hint = state.focus == .slider ? " ←→ share  ↑↓ queries/day  +/- human" : " drag, or Tab here: ←→ PgUp PgDn"
     row(hint, Style(role: .muted))
-  }
-}
-
-extension String {
-  /// Digits with thousands separators: `1000000` → `1,000,000`.
-  var grouped: String {
-    var digits = self
-    var out = ""
-    while digits.count > 3 {
-      out = "," + digits.suffix(3) + out
-      digits.removeLast(3)
-    }
-    return digits + out
   }
 }

@@ -8,7 +8,8 @@
 /// reference example with its similarity, and the runner-up route with its best similarity.
 public struct EmbeddingStrategy: RoutingStrategy {
   public let name = "embedding"
-  public let title = "Embedding (MiniLM)"
+  public static let displayTitle = "Embedding (MiniLM)"
+  public var title: String { Self.displayTitle }
   public let settings: EmbeddingSettings
   /// Why the strategy cannot run (no table), or nil when it can.
   public let unavailableReason: String?

@@ -6,7 +6,8 @@
 /// the two likeliest routes when it is not. The verdict's trace lists every check.
 public struct HybridFlow: RoutingStrategy {
   public let name = "hybrid"
-  public let title = "Hybrid decision flow"
+  public static let displayTitle = "Hybrid decision flow"
+  public var title: String { Self.displayTitle }
   public let rules: KeywordRules
   public let classifier: LearnedClassifier
   /// Mixed into the classifier's probabilities when given (`EmbeddingSettings.hybridWeight`).

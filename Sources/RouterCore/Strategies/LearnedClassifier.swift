@@ -3,7 +3,8 @@
 /// training examples when the scenario loads.
 public struct LearnedClassifier: RoutingStrategy {
   public let name = "classifier"
-  public let title = "Learned classifier"
+  public static let displayTitle = "Learned classifier"
+  public var title: String { Self.displayTitle }
   public let model: LogisticModel
 
   /// Trains on `scenario.train`; with `encoder`, the sentence vector joins the features. With
