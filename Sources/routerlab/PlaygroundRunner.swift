@@ -67,8 +67,9 @@ struct PlaygroundRunner {
     var models = ModelStrategies(scenario: router.scenario)
     models.textChanged(state.query.text, &state)
     terminal.draw(view(state, size: state.size), theme: resolved)
-    StartupClock.reportFirstFrame()
+    StartupClock.reportFirstFrame(allStrategies: pendingBuild == nil)
 
+    var reportedTrained = pendingBuild == nil
     /// Takes the trained router in place of the warming-up one; the next refresh routes again.
     func adopt(_ ready: Router) {
       router = ready
@@ -105,6 +106,10 @@ struct PlaygroundRunner {
       if let ready = pendingBuild?.router(waitingAtMost: 0) {
         adopt(ready)
         trained = true
+        if !reportedTrained {
+          reportedTrained = true
+          StartupClock.reportTrained()
+        }
       }
       let size = terminal.size
       if size != state.size && !msgs.contains(where: { if case .resized = $0 { true } else { false } }) {

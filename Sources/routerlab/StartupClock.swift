@@ -24,12 +24,23 @@ enum StartupClock {
 
   /// When ROUTERLAB_STARTUP_REPORT names a file, writes the time to the first frame and the
   /// resident memory there (used by scripts/bench-playground.sh).
-  static func reportFirstFrame() {
+  static func reportFirstFrame(allStrategies: Bool) {
     guard let path = ProcessInfo.processInfo.environment["ROUTERLAB_STARTUP_REPORT"], !path.isEmpty else { return }
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let ms = millisecondsSinceProcessStart().map { String(format: "%.1f", $0) } ?? "unknown"
-    let text = "first_frame_ms=\(ms)\nmax_rss_mb=\(String(format: "%.1f", Double(usage.ru_maxrss) / 1024))\n"
+    var text = "first_frame_ms=\(ms)\nmax_rss_mb=\(String(format: "%.1f", Double(usage.ru_maxrss) / 1024))\n"
+    if allStrategies { text += "all_strategies_ms=\(ms)\n" }
     try? text.write(toFile: path, atomically: true, encoding: .utf8)
+  }
+
+  /// Adds the time at which every strategy was on screen, when the router trained after the
+  /// first frame.
+  static func reportTrained() {
+    guard let path = ProcessInfo.processInfo.environment["ROUTERLAB_STARTUP_REPORT"], !path.isEmpty,
+      let before = try? String(contentsOfFile: path, encoding: .utf8)
+    else { return }
+    let ms = millisecondsSinceProcessStart().map { String(format: "%.1f", $0) } ?? "unknown"
+    try? (before + "all_strategies_ms=\(ms)\n").write(toFile: path, atomically: true, encoding: .utf8)
   }
 }
