@@ -62,15 +62,19 @@ public struct Router: Sendable {
   public func route(_ query: Query, with strategy: any RoutingStrategy) -> Verdict {
     let start = Stopwatch.now()
     if query.isBlank && !(strategy is Training) {
-      let cheapest = scenario.routes[0].name
-      var v = Verdict(strategy: strategy.name, route: cheapest, score: 0, scoreKind: .none,
-                      reason: "empty message: nothing to answer, so the cheapest route (\(cheapest))")
+      var v = Self.emptyMessage(strategy.name, cheapest: scenario.routes[0].name)
       v.latencyNanos = Stopwatch.now() &- start
       return v
     }
     var v = strategy.route(query)
     v.latencyNanos = Stopwatch.now() &- start
     return v
+  }
+
+  /// The verdict on a blank message, for any strategy: the cheapest route, nothing routed.
+  public static func emptyMessage(_ strategy: String, cheapest: String) -> Verdict {
+    Verdict(strategy: strategy, route: cheapest, score: 0, scoreKind: .none,
+            reason: "empty message: nothing to answer, so the cheapest route (\(cheapest))")
   }
 
   /// Every strategy's verdict for `text`, in panel order.

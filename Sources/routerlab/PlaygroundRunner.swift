@@ -66,6 +66,9 @@ struct PlaygroundRunner {
     var log: DecisionLogFile?
     var models = ModelStrategies(scenario: router.scenario)
     models.textChanged(state.query.text, &state)
+    // The text the model strategies were last started on: re-routing the same text with the
+    // trained router must not restart (and pay for) their calls.
+    var modelText: String? = state.query.text
     terminal.draw(view(state, size: state.size), theme: resolved)
     StartupClock.reportFirstFrame(allStrategies: pendingBuild == nil)
 
@@ -106,10 +109,6 @@ struct PlaygroundRunner {
       if let ready = pendingBuild?.router(waitingAtMost: 0) {
         adopt(ready)
         trained = true
-        if !reportedTrained {
-          reportedTrained = true
-          StartupClock.reportTrained()
-        }
       }
       let size = terminal.size
       if size != state.size && !msgs.contains(where: { if case .resized = $0 { true } else { false } }) {
@@ -131,6 +130,7 @@ struct PlaygroundRunner {
             do {
               router = start(RouterBuild(try ScenarioLoader.load(name)), pending: &pendingBuild)
               models = ModelStrategies(scenario: router.scenario)
+              modelText = nil
               state.strategyTitles = Self.titles(router)
               pending.append(.scenarioLoaded(ScenarioInfo(router.scenario)))
             } catch {
@@ -155,10 +155,17 @@ struct PlaygroundRunner {
         }
       }
       if refresh(&state, router: router) {
-        models.textChanged(state.query.text, &state)
+        if modelText != state.query.text {
+          models.textChanged(state.query.text, &state)
+          modelText = state.query.text
+        }
         if state.showPatterns { state.patterns = models.patterns(state.query.text, router: router) }
       }
       terminal.draw(view(state, size: terminal.size), theme: resolved)
+      if !reportedTrained && pendingBuild == nil {
+        reportedTrained = true
+        StartupClock.reportTrained()
+      }
     }
   }
 
@@ -222,7 +229,9 @@ struct ModelStrategies {
 
   init(scenario: Scenario) {
     stack = LLMStack(scenario: scenario, environment: ProcessInfo.processInfo.environment, client: HTTPChatClient())
-    feed = VerdictFeed(strategies: stack.strategies, debounceNanos: scenario.production.llm.debounceNanos)
+    feed = VerdictFeed(
+      strategies: stack.strategies, debounceNanos: scenario.production.llm.debounceNanos,
+      blankRoute: scenario.routes.first?.name)
   }
 
   /// Starts the model strategies on `text` and puts their first verdicts in the state.

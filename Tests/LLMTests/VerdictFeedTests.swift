@@ -71,4 +71,27 @@ import Testing
     let (_, other) = feed.textChanged("What time do you open?")
     if case .unavailable = other[1].status {} else { Issue.record("expected unavailable, got \(other[1].status)") }
   }
+
+  @Test("a blank message calls no model: the cheapest route, as the offline strategies give; unconfigured stays so")
+  func blank() {
+    let clock = ManualClock()
+    let client = ScriptedChatClient(always: "x")
+    let stack = LLMFixtures.stack(client)
+    let unconfigured = LLMStack(scenario: LLMFixtures.clinic, environment: [:], client: nil).llmRouter
+    let feed = VerdictFeed(strategies: [stack.llmRouter, stack.cascade, unconfigured], clock: clock, blankRoute: "fast")
+    let (_, verdicts) = feed.textChanged("   ")
+    #expect(verdicts[0] == Router.emptyMessage("llm", cheapest: "fast").withLatency(verdicts[0].latencyNanos))
+    #expect(verdicts[1].route == "fast" && verdicts[1].reason.hasPrefix("empty message"))
+    if case .unavailable = verdicts[2].status {} else { Issue.record("expected unavailable, got \(verdicts[2].status)") }
+    #expect(clock.sleepsStarted == 0)
+    #expect(client.calls.isEmpty)
+  }
+}
+
+extension Verdict {
+  fileprivate func withLatency(_ nanos: UInt64) -> Verdict {
+    var v = self
+    v.latencyNanos = nanos
+    return v
+  }
 }

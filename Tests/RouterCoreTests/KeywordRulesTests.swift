@@ -72,6 +72,9 @@ import Testing
     ("Tengo un dolor muy fuerte en el pecho", "human"),
     ("it took like 20 minutes on hold, can I just reschedule online?", "fast"),
     ("I took 2 of my sleeping pills, is that safe?", "expert"),
+    ("I took 10 of the 14 antibiotic pills, do I need to finish them?", "expert"),
+    ("Dr. Lee wrote letters for my disability claim, can she do it again?", "expert"),
+    ("I've written letters to the insurance company twice", "fast"),
   ])
   func clinic(_ text: String, _ expected: String) {
     #expect(KeywordRules(scenario: Fixtures.clinic).route(Query(text)).route == expected)

@@ -20,6 +20,9 @@ public final class VerdictFeed: Sendable {
 
   public let strategies: [any AsyncRoutingStrategy]
   public let debounceNanos: UInt64
+  /// With a route here, a blank message calls no model: every available strategy gets
+  /// `Router.emptyMessage` with this route, as the offline strategies do.
+  public let blankRoute: String?
   private let clock: any LLMClock
   private let deliver: (@Sendable (Update) -> Void)?
   private let state = LockedBox(State())
@@ -27,8 +30,10 @@ public final class VerdictFeed: Sendable {
   /// `deliver` is called from a background task for each answer of the current text; without it,
   /// answers wait in the feed until `drain()`.
   public init(strategies: [any AsyncRoutingStrategy], debounceNanos: UInt64 = 300_000_000,
-              clock: any LLMClock = SystemClock(), deliver: (@Sendable (Update) -> Void)? = nil) {
+              clock: any LLMClock = SystemClock(), blankRoute: String? = nil,
+              deliver: (@Sendable (Update) -> Void)? = nil) {
     self.strategies = strategies
+    self.blankRoute = blankRoute
     self.debounceNanos = debounceNanos
     self.clock = clock
     self.deliver = deliver
@@ -42,9 +47,13 @@ public final class VerdictFeed: Sendable {
   @discardableResult
   public func textChanged(_ text: String) -> (generation: UInt64, verdicts: [Verdict]) {
     let query = Query(text)
+    let blank = blankRoute != nil && query.isBlank
     let instant = strategies.map { strategy in
       let start = Stopwatch.now()
       var v = strategy.route(query)
+      if blank, let cheapest = blankRoute {
+        if case .unavailable = v.status {} else { v = Router.emptyMessage(strategy.name, cheapest: cheapest) }
+      }
       if v.status != .pending { v.latencyNanos = Stopwatch.now() &- start }
       return v
     }
