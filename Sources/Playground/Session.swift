@@ -8,7 +8,7 @@ public enum Session {
                                   scenarioNames: [String], text: String = "") -> State {
     var state = State(scenario: ScenarioInfo(router.scenario), size: size, themeName: themeName,
                       themeNames: themeNames, scenarioNames: scenarioNames)
-    state.strategyTitles = Dictionary(router.strategies.map { ($0.name, $0.title) }, uniquingKeysWith: { a, _ in a })
+    state.strategyTitles = router.strategyTitles
     state.query.set(text)
     refresh(&state, router: router)
     return state

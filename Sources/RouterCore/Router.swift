@@ -50,6 +50,11 @@ public struct Router: Sendable {
     }
   }
 
+  /// Each strategy's title by command-line name, as the panel labels rows.
+  public var strategyTitles: [String: String] {
+    Dictionary(strategies.map { ($0.name, $0.title) }, uniquingKeysWith: { a, _ in a })
+  }
+
   /// Command-line names of the strategies.
   public var strategyNames: [String] { strategies.map(\.name) }
 

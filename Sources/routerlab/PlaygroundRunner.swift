@@ -73,11 +73,11 @@ struct PlaygroundRunner {
     StartupClock.reportFirstFrame(allStrategies: pendingBuild == nil)
 
     var reportedTrained = pendingBuild == nil
-    /// Takes the trained router in place of the warming-up one; the next refresh routes again.
+    /// Takes the trained router in place of the warming-up one (same rows and titles); the next
+    /// refresh routes again.
     func adopt(_ ready: Router) {
       router = ready
       pendingBuild = nil
-      state.strategyTitles.merge(Self.titles(ready), uniquingKeysWith: { _, new in new })
       state.verdicts = []
     }
 
@@ -131,7 +131,7 @@ struct PlaygroundRunner {
               router = start(RouterBuild(try ScenarioLoader.load(name)), pending: &pendingBuild)
               models = ModelStrategies(scenario: router.scenario)
               modelText = nil
-              state.strategyTitles = Self.titles(router)
+              state.strategyTitles = router.strategyTitles
               pending.append(.scenarioLoaded(ScenarioInfo(router.scenario)))
             } catch {
               pending.append(.loadFailed("\(error)"))
@@ -178,10 +178,6 @@ struct PlaygroundRunner {
     }
     pending = build
     return Router.warmingUp(build.scenario)
-  }
-
-  private static func titles(_ router: Router) -> [String: String] {
-    Dictionary(router.strategies.map { ($0.name, $0.title) }, uniquingKeysWith: { a, _ in a })
   }
 
   /// Routes `text` with every strategy and appends the decision to the log; returns the status line.

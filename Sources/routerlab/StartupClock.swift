@@ -22,13 +22,23 @@ enum StartupClock {
     return (nowSeconds - startTicks / ticksPerSecond) * 1000
   }
 
+  /// The file ROUTERLAB_STARTUP_REPORT names, if any.
+  private static var reportPath: String? {
+    ProcessInfo.processInfo.environment["ROUTERLAB_STARTUP_REPORT"].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  /// Milliseconds since start, as the report writes them.
+  private static var nowText: String {
+    millisecondsSinceProcessStart().map { String(format: "%.1f", $0) } ?? "unknown"
+  }
+
   /// When ROUTERLAB_STARTUP_REPORT names a file, writes the time to the first frame and the
   /// resident memory there (used by scripts/bench-playground.sh).
   static func reportFirstFrame(allStrategies: Bool) {
-    guard let path = ProcessInfo.processInfo.environment["ROUTERLAB_STARTUP_REPORT"], !path.isEmpty else { return }
+    guard let path = reportPath else { return }
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    let ms = millisecondsSinceProcessStart().map { String(format: "%.1f", $0) } ?? "unknown"
+    let ms = nowText
     var text = "first_frame_ms=\(ms)\nmax_rss_mb=\(String(format: "%.1f", Double(usage.ru_maxrss) / 1024))\n"
     if allStrategies { text += "all_strategies_ms=\(ms)\n" }
     try? text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -37,10 +47,7 @@ enum StartupClock {
   /// Adds the time at which every strategy was on screen, when the router trained after the
   /// first frame.
   static func reportTrained() {
-    guard let path = ProcessInfo.processInfo.environment["ROUTERLAB_STARTUP_REPORT"], !path.isEmpty,
-      let before = try? String(contentsOfFile: path, encoding: .utf8)
-    else { return }
-    let ms = millisecondsSinceProcessStart().map { String(format: "%.1f", $0) } ?? "unknown"
-    try? (before + "all_strategies_ms=\(ms)\n").write(toFile: path, atomically: true, encoding: .utf8)
+    guard let path = reportPath, let before = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+    try? (before + "all_strategies_ms=\(nowText)\n").write(toFile: path, atomically: true, encoding: .utf8)
   }
 }

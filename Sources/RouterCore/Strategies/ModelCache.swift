@@ -80,7 +80,9 @@ public struct ModelCache: Sendable {
         }
       }
       let final = url(key: key)
-      let temporary = directory.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier).tmp")
+      // Unique per write: two builds of one scenario (threads of one process) may store at once.
+      let temporary = directory.appendingPathComponent(
+        ".\(key).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp")
       guard fm.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
       if rename(temporary.path, final.path) != 0 { try? fm.removeItem(at: temporary) }
       prune()
