@@ -60,6 +60,33 @@ import Testing
     #expect(!v.reason.contains("sentence vector"))
   }
 
+  @Test("fitted to training text, rare features weigh more than common ones and unseen ones nothing")
+  func inverseDocumentFrequency() {
+    let queries = Self.tiny.map { Query($0.text) }
+    let fitted = FeatureHasher(bits: 14).fitted(to: queries)
+    #expect(fitted.idf.count == fitted.buckets)
+    func weight(of word: String, in text: String) -> Float {
+      let q = Query(text)
+      let i = q.words.firstIndex(of: word)!
+      return fitted.features(q).first { $0.origin == .word(i) }!.value
+    }
+    // "do" is in three training messages, "warfarin" in one; "zzqx" in none.
+    #expect(weight(of: "warfarin", in: "do warfarin") > 1.3 * weight(of: "do", in: "do warfarin"))
+    #expect(weight(of: "zzqx", in: "do zzqx") == 0)
+    // Each group still has unit length before weighting, so the whole vector has length one.
+    let f = fitted.features(Query("can I take warfarin with my bill"))
+    #expect(abs(f.reduce(0) { $0 + $1.value * $1.value } - 1) < 1e-4)
+    // A message of unseen words only has no weight at all (the model falls back on its bias).
+    #expect(fitted.features(Query("zzqx qqzz")).allSatisfy { $0.value == 0 })
+    // Without fitting, or without IDF, every feature of a group weighs the same.
+    for hasher in [FeatureHasher(bits: 14), FeatureHasher(bits: 14, usesIDF: false).fitted(to: queries)] {
+      let words = hasher.features(Query("do warfarin")).filter { if case .word = $0.origin { true } else { false } }
+      #expect(words.count == 2 && words[0].value == words[1].value && words[0].value > 0)
+    }
+    // The model fits its hasher to the examples it trains on.
+    #expect(LogisticModel(examples: Self.tiny, classes: ["a", "b"]).hasher.idf.count == FeatureHasher().buckets)
+  }
+
   @Test("probabilities sum to one, also for empty text")
   func probabilities() {
     let m = LogisticModel(examples: Self.tiny, classes: ["a", "b"])

@@ -38,6 +38,9 @@ import Testing
     #expect(read.weights == trained.weights)
     #expect(read.denseWeights == trained.denseWeights)
     #expect(read.bias == trained.bias)
+    // The hasher's inverse document frequencies come back too.
+    #expect(read.hasher.idf == trained.hasher.idf)
+    #expect(read.hasher.idf.contains { $0 > 0 })
     #expect(probabilities(read) == probabilities(trained))
   }
 
@@ -68,7 +71,7 @@ import Testing
     pairs.weights.pairs = 0.5
     let keys = [
       key(), key(Array(Self.examples.dropLast())), key(relabelled), key(hasher: FeatureHasher(bits: 13)),
-      key(hasher: pairs), key(training: fewerEpochs), key(salt: "t"), key(encoder: try StaticEmbeddingEncoder.bundled()),
+      key(hasher: pairs), key(hasher: FeatureHasher(bits: 12, usesIDF: false)), key(training: fewerEpochs), key(salt: "t"), key(encoder: try StaticEmbeddingEncoder.bundled()),
     ]
     #expect(Set(keys).count == keys.count)
     #expect(key() == key())
@@ -91,7 +94,7 @@ import Testing
       let m = LogisticModel.trained(examples: Self.examples, classes: Self.classes, hasher: Self.hasher, cache: cache)
       #expect(m.weights == fresh.weights)
       // The bad file was replaced by the trained weights.
-      #expect(cache.load(key: key, classes: 2, weights: count)?.weights == fresh.weights)
+      #expect(cache.load(key: key, classes: 2, weights: count)?.weights == fresh.weights + fresh.hasher.idf)
     }
   }
 

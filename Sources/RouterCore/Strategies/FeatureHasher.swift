@@ -1,16 +1,56 @@
+import Foundation
+
 /// Turns a query into hashed sparse features: words, word pairs, and character 3–5-grams.
 ///
 /// Character n-grams make the classifier robust to typos and inflections (`suicidal`,
 /// `suicde`), words and pairs carry meaning (`chest pain`). Features are hashed into a fixed
 /// number of buckets so no vocabulary has to be stored, and each keeps where it came from so the
 /// few that decided a verdict can be named.
+///
+/// Fitted to the training messages (`fitted(to:)`), each feature is weighted by its bucket's
+/// inverse document frequency, as TF-IDF does (Spärck Jones 1972; the smoothed form
+/// `ln((1 + N) / (1 + df)) + 1` of scikit-learn's `TfidfVectorizer`): a word or n-gram in every
+/// other message ("my", "…the…") says less than a rare one ("…overd…"). A bucket no training message
+/// used gets weight 0, so unseen n-grams do not dilute the ones the model knows.
 public struct FeatureHasher: Sendable {
   /// log2 of the number of buckets.
   public let bits: Int
   public var buckets: Int { 1 << bits }
+  /// Whether `fitted(to:)` learns inverse document frequencies (else every feature weighs the same).
+  public let usesIDF: Bool
+  /// Inverse document frequency per bucket, learned by `fitted(to:)`; empty before fitting or
+  /// without `usesIDF`, and then every feature weighs the same.
+  public private(set) var idf: [Float] = []
 
-  public init(bits: Int = 18) {
+  public init(bits: Int = 18, usesIDF: Bool = true) {
     self.bits = bits
+    self.usesIDF = usesIDF
+  }
+
+  /// This hasher with inverse document frequencies learned from `queries` (itself without `usesIDF`).
+  public func fitted(to queries: [Query]) -> FeatureHasher {
+    guard usesIDF else { return self }
+    var plain = self
+    plain.idf = []
+    var df = [Int32](repeating: 0, count: buckets)
+    var lastSeen = [Int32](repeating: -1, count: buckets)
+    for (n, query) in queries.enumerated() {
+      for f in plain.features(query) where lastSeen[f.bucket] != Int32(n) {
+        lastSeen[f.bucket] = Int32(n)
+        df[f.bucket] += 1
+      }
+    }
+    let documents = Float(queries.count)
+    plain.idf = df.map { $0 > 0 ? log((1 + documents) / (1 + Float($0))) + 1 : 0 }
+    return plain
+  }
+
+  /// This hasher with `idf` read back from a model cache; nil when its size does not fit.
+  func with(idf stored: [Float]) -> FeatureHasher? {
+    guard usesIDF, stored.count == buckets else { return nil }
+    var copy = self
+    copy.idf = stored
+    return copy
   }
 
   /// Where a feature came from in the query, to rebuild its name.
@@ -23,7 +63,8 @@ public struct FeatureHasher: Sendable {
   public struct Feature: Sendable {
     public var bucket: Int
     public var origin: Origin
-    /// The feature's value: its group's weight over the square root of the group's size.
+    /// The feature's value: its inverse document frequency (1 before fitting) times its group's
+    /// weight, over the length of the group's vector.
     public var value: Float
   }
 
@@ -38,7 +79,7 @@ public struct FeatureHasher: Sendable {
 
   public var weights = GroupWeights()
 
-  /// Features of `query`; the whole vector has unit length.
+  /// Features of `query`; the whole vector has unit length (or is zero when no feature is known).
   public func features(_ query: Query) -> [Feature] {
     var out: [Feature] = []
     let words = query.words
@@ -66,21 +107,32 @@ public struct FeatureHasher: Sendable {
         }
       }
     }
-    let nWords = words.count
-    let nPairs = max(0, words.count - 1)
-    let nChars = out.count - nWords - nPairs
+    // Each group (words, pairs, n-grams) is scaled to unit length, then weighted. The first pass
+    // leaves each feature's inverse document frequency in its value.
+    var norms: (words: Float, pairs: Float, chars: Float) = (0, 0, 0)
+    idf.withUnsafeBufferPointer { idf in
+      for i in out.indices {
+        let x = idf.isEmpty ? 1 : idf[out[i].bucket]
+        out[i].value = x
+        switch out[i].origin {
+        case .word: norms.words += x * x
+        case .pair: norms.pairs += x * x
+        case .chars: norms.chars += x * x
+        }
+      }
+    }
     let w = weights
-    let total = (w.words * w.words * (nWords > 0 ? 1 : 0) + w.pairs * w.pairs * (nPairs > 0 ? 1 : 0)
-      + w.chars * w.chars * (nChars > 0 ? 1 : 0)).squareRoot()
+    let total = (w.words * w.words * (norms.words > 0 ? 1 : 0) + w.pairs * w.pairs * (norms.pairs > 0 ? 1 : 0)
+      + w.chars * w.chars * (norms.chars > 0 ? 1 : 0)).squareRoot()
     guard total > 0 else { return out }
-    let vWord = nWords > 0 ? w.words / Float(nWords).squareRoot() / total : 0
-    let vPair = nPairs > 0 ? w.pairs / Float(nPairs).squareRoot() / total : 0
-    let vChar = nChars > 0 ? w.chars / Float(nChars).squareRoot() / total : 0
+    let vWord = norms.words > 0 ? w.words / norms.words.squareRoot() / total : 0
+    let vPair = norms.pairs > 0 ? w.pairs / norms.pairs.squareRoot() / total : 0
+    let vChar = norms.chars > 0 ? w.chars / norms.chars.squareRoot() / total : 0
     for i in out.indices {
       switch out[i].origin {
-      case .word: out[i].value = vWord
-      case .pair: out[i].value = vPair
-      case .chars: out[i].value = vChar
+      case .word: out[i].value *= vWord
+      case .pair: out[i].value *= vPair
+      case .chars: out[i].value *= vChar
       }
     }
     return out

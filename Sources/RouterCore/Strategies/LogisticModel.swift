@@ -28,10 +28,14 @@ public struct LogisticModel: Sendable {
     public init() {}
   }
 
-  /// Trains on `examples`, weighting classes so each counts as much as the others in total.
+  /// Trains on `examples`, weighting classes so each counts as much as the others in total. The
+  /// hasher is first fitted to the examples' text (inverse document frequencies).
   public init(examples: [LabeledExample], classes: [String], hasher: FeatureHasher = FeatureHasher(),
               encoder: StaticEmbeddingEncoder? = nil, training: Training = Training()) {
     self.classes = classes
+    let known = Set(classes)
+    let queries = examples.filter { known.contains($0.route) }.map { Query($0.text) }
+    let hasher = hasher.fitted(to: queries)
     self.hasher = hasher
     self.encoder = encoder
     let c = classes.count
@@ -48,9 +52,8 @@ public struct LogisticModel: Sendable {
     var vectors: [Float] = []
     var hasVector: [Bool] = []
     var labels: [Int] = []
-    for ex in examples {
+    for (ex, query) in zip(examples.filter { known.contains($0.route) }, queries) {
       guard let label = index[ex.route] else { continue }
-      let query = Query(ex.text)
       for f in hasher.features(query) {
         slots.append(Int32(f.bucket * c))
         values.append(f.value)
@@ -138,9 +141,10 @@ public struct LogisticModel: Sendable {
     self.bias = bias
   }
 
-  /// Number of weights a model with these settings has, hashed and sentence-vector ones together.
+  /// Number of numbers a cache file holds for a model with these settings besides its bias: the
+  /// hashed and sentence-vector weights, then the hasher's inverse document frequencies.
   static func weightCount(classes: Int, hasher: FeatureHasher, encoder: StaticEmbeddingEncoder?) -> Int {
-    (hasher.buckets + (encoder?.dim ?? 0)) * classes
+    (hasher.buckets + (encoder?.dim ?? 0)) * classes + (hasher.usesIDF ? hasher.buckets : 0)
   }
 
   /// Reads the weights from `cache` when it holds a model trained on exactly this, else trains
@@ -154,14 +158,17 @@ public struct LogisticModel: Sendable {
     let key = cacheKey(examples: examples, classes: classes, hasher: hasher, encoder: encoder, training: training,
                        salt: cache.salt)
     let count = weightCount(classes: classes.count, hasher: hasher, encoder: encoder)
-    // The file holds the hashed weights, then the sentence vector's.
-    if let stored = cache.load(key: key, classes: classes.count, weights: count) {
-      let hashed = hasher.buckets * classes.count
-      return LogisticModel(classes: classes, hasher: hasher, encoder: encoder, weights: Array(stored.weights[..<hashed]),
-                           denseWeights: Array(stored.weights[hashed...]), bias: stored.bias)
+    // The file holds the hashed weights, the sentence vector's, then the inverse document frequencies.
+    let hashed = hasher.buckets * classes.count
+    let dense = hashed + (encoder?.dim ?? 0) * classes.count
+    if let stored = cache.load(key: key, classes: classes.count, weights: count),
+      let fitted = hasher.usesIDF ? hasher.with(idf: Array(stored.weights[dense...])) : hasher
+    {
+      return LogisticModel(classes: classes, hasher: fitted, encoder: encoder, weights: Array(stored.weights[..<hashed]),
+                           denseWeights: Array(stored.weights[hashed..<dense]), bias: stored.bias)
     }
     let model = LogisticModel(examples: examples, classes: classes, hasher: hasher, encoder: encoder, training: training)
-    cache.store(key: key, bias: model.bias, weights: model.weights + model.denseWeights)
+    cache.store(key: key, bias: model.bias, weights: model.weights + model.denseWeights + model.hasher.idf)
     return model
   }
 
@@ -179,10 +186,11 @@ public struct LogisticModel: Sendable {
       bytes.append(0)
     }
     func add(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    add("routerlab logistic model 3")
+    add("routerlab logistic model 4")
     add(salt)
     for c in classes { add(c) }
     add(UInt32(hasher.bits))
+    add(hasher.usesIDF ? "idf" : "uniform")
     for w in [hasher.weights.words, hasher.weights.pairs, hasher.weights.chars] { add(w.bitPattern) }
     add(UInt32(training.epochs))
     for f in [training.learningRate, training.l2] { add(f.bitPattern) }
