@@ -79,4 +79,37 @@ import Testing
   func clinic(_ text: String, _ expected: String) {
     #expect(KeywordRules(scenario: Fixtures.clinic).route(Query(text)).route == expected)
   }
+
+  // Exceptions added from the training split's false alarms: topics, history, idioms and other
+  // languages' senses of a trigger word call no one; the new warning phrases do.
+  @Test("clinic rules: topic, past and idiomatic uses call no one", arguments: [
+    "Can energy drinks cause a heart attack in teenagers?",
+    "Mom has trouble walking since her stroke, is there a wheelchair at the entrance?",
+    "I want to die of embarrassment, can I move my appointment?",
+    "Me molesta la rodilla cuando subo escaleras",
+    "Ich bin mir nicht sicher, ob ich den Termin schaffe",
+    "Somebody shoot me, I forgot my insurance card again",
+    "Was Agent Orange exposure linked to prostate cancer?",
+    "Where is the privacy form for my daughter's records?",
+    "My supervisor wants a doctor's note on letterhead",
+    "Can I overdose on vitamin D gummies?",
+    "I survived an overdose years ago and I'm clean now, can naltrexone help with cravings?",
+  ])
+  func clinicExceptions(_ text: String) {
+    #expect(KeywordRules(scenario: Fixtures.clinic).route(Query(text)).route != "human")
+  }
+
+  @Test("clinic rules: warning signs without the usual words", arguments: [
+    "he shoved me against the wall again last night",
+    "my toddler got into my blood pressure pills",
+    "at what point does ibuprofen become fatal",
+    "how much insulin would make me sleep for good",
+    "¿Cuántas pastillas harían falta para no despertar?",
+    "I can't finish a sentence without stopping for air",
+    "Can I speak with the clinic director about my visit?",
+    "Mwen bezwen pale ak yon moun kounye a",
+  ])
+  func clinicWarnings(_ text: String) {
+    #expect(KeywordRules(scenario: Fixtures.clinic).route(Query(text)).route == "human")
+  }
 }
