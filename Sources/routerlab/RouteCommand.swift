@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dispatch
+import Foundation
 import RouterCore
 
 #if canImport(Glibc)
@@ -62,16 +64,26 @@ struct RouteCommand: ParsableCommand {
       out.flush()
       return
     }
-    // Each answer is written as its line is routed and flushed once the lines of a read are
-    // done, so a caller feeding one line at a time gets each answer straight away.
+    // The lines of each read are routed together, on every core when decisions do not depend
+    // on one another, then written in order and flushed, so a caller feeding one line at a
+    // time gets each answer straight away.
     var errors = 0
     var lineNumber = 0
+    var batch: [NumberedLine] = []
+    let parallel = logFile == nil && decide.hooks?.gate == nil
+    func drain() {
+      for answer in Self.answers(batch, decide: decide, parallel: parallel) {
+        if answer.isError { errors += 1 }
+        out.writeLine(answer.json)
+      }
+      batch.removeAll(keepingCapacity: true)
+    }
     let readAll = LineReader(fd: 0, maxLineBytes: LineReader.defaultMaxLine).forEachLine { line in
       lineNumber += 1
-      let answer = Self.answer(line, lineNumber: lineNumber, decide: decide)
-      if answer.isError { errors += 1 }
-      out.writeLine(answer.json)
+      batch.append(NumberedLine(line: line, number: lineNumber))
+      if batch.count >= Self.batchLimit { drain() }
     } endOfRead: {
+      drain()
       out.flush()
     }
     out.flush()
@@ -87,6 +99,41 @@ extension RouteCommand {
   struct Answer {
     var json: String
     var isError: Bool
+  }
+
+  struct NumberedLine {
+    var line: LineReader.Line
+    var number: Int
+    var byteCount: Int {
+      if case .bytes(let b) = line { return b.count }
+      return 0
+    }
+  }
+
+  /// Most lines routed before their answers are written (a read of 64 KiB holds fewer).
+  static let batchLimit = 4096
+  /// Fewer lines than this are routed on the calling thread: splitting them costs more than it saves.
+  static let parallelMinimum = 32
+
+  /// The answers to `batch`, in order. With `parallel`, the lines are split into one contiguous
+  /// run per core and routed at once (the router is immutable, and each answer depends on its
+  /// line only, so the output is the same as routing them one by one).
+  static func answers(_ batch: [NumberedLine], decide: Decider, parallel: Bool,
+                      cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Answer] {
+    let workers = min(cores, 8, batch.count / parallelMinimum)
+    guard parallel, workers > 1 else {
+      return batch.map { answer($0.line, lineNumber: $0.number, decide: decide) }
+    }
+    var results = [Answer](repeating: Answer(json: "", isError: false), count: batch.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+      // Each worker writes its own run of indices only.
+      nonisolated(unsafe) let slots = buffer
+      DispatchQueue.concurrentPerform(iterations: workers) { w in
+        let range = (batch.count * w / workers)..<(batch.count * (w + 1) / workers)
+        for i in range { slots[i] = answer(batch[i].line, lineNumber: batch[i].number, decide: decide) }
+      }
+    }
+    return results
   }
 
   static func answer(_ line: LineReader.Line, lineNumber: Int, decide: Decider) -> Answer {

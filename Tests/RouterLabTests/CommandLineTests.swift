@@ -56,6 +56,31 @@ import Testing
     #expect(r.stderr.contains("4 of 9 lines could not be routed"))
   }
 
+  @Test("route --jsonl on every core answers exactly as one line at a time, in order")
+  func jsonlParallel() throws {
+    // Enough lines for each read to be split across cores, with errors among them.
+    let texts = ["What time do you open?", "Can I take ibuprofen with warfarin?", "I want to kill myself",
+                 "necesito cambiar mi cita", "my chest hurts and my left arm is numb", "thanks!"]
+    var input = Data()
+    for i in 0..<3000 {
+      if i % 97 == 13 {
+        input.append(Data("not json \(i)\n".utf8))
+      } else {
+        input.append(Data("{\"id\": \(i), \"text\": \(JSONText.quote(texts[i % texts.count] + " #\(i)"))}\n".utf8))
+      }
+    }
+    let spread = try CommandRunner.run(["route", "--jsonl"], stdin: input)
+    // A decision log makes the command route one line at a time (the log is in input order).
+    let log = FileManager.default.temporaryDirectory.appendingPathComponent("routerlab-seq-\(UUID().uuidString).jsonl").path
+    defer { try? FileManager.default.removeItem(atPath: log) }
+    let single = try CommandRunner.run(["route", "--jsonl", "--log", log], stdin: input)
+    #expect(spread.status == 0 && single.status == 0)
+    #expect(spread.lines.count == 3000)
+    #expect(spread.lines == single.lines)
+    #expect(try json(spread.lines[13])["line"] == .number(14))
+    #expect(try json(spread.lines[2])["route"] == .string("human"))
+  }
+
   @Test("route --jsonl answers each line as it arrives, before the next is written")
   func jsonlStreams() throws {
     let process = Process()
