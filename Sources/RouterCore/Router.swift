@@ -6,12 +6,12 @@ public struct Router: Sendable {
   /// The strategy `route` uses when none is named.
   public static let defaultStrategy = "hybrid"
 
-  /// Builds the offline strategies of `scenario`, training the classifier on its examples (or
-  /// reading weights trained on the same examples from `cache`).
+  /// Builds the offline strategies of `scenario`, training the classifier and the embedding
+  /// strategy on its examples (or reading weights trained on the same examples from `cache`).
   public init(scenario: Scenario, extra: [any RoutingStrategy] = [], cache: ModelCache? = nil) {
     self.scenario = scenario
     let rules = KeywordRules(scenario: scenario)
-    let embedding = EmbeddingStrategy(scenario: scenario)
+    let embedding = EmbeddingStrategy(scenario: scenario, cache: cache)
     let classifier = LearnedClassifier(scenario: scenario, encoder: embedding.encoder, cache: cache)
     let hybrid = HybridFlow(scenario: scenario, rules: rules, classifier: classifier, embedding: embedding)
     strategies = [rules, ComplexityHeuristic(settings: scenario.heuristic), classifier, embedding] + extra + [hybrid]

@@ -44,6 +44,28 @@ import Testing
     #expect(probabilities(read) == probabilities(trained))
   }
 
+  @Test("the embedding strategy's classifier is stored and read back too")
+  func denseRoundTrip() throws {
+    let cache = temporaryCache()
+    defer { try? FileManager.default.removeItem(at: cache.directory) }
+    let encoder = try StaticEmbeddingEncoder.bundled()
+    let refs = EmbeddingReferences(examples: Self.examples, routes: Self.classes, encoder: encoder)
+    func model(_ examples: [LabeledExample] = Self.examples) -> DenseLogisticModel {
+      DenseLogisticModel.trained(vectors: refs.vectors, labels: refs.labels, classes: Self.classes, dim: encoder.dim,
+                                 training: .init(), examples: examples, encoder: encoder, cache: cache)
+    }
+    let trained = model()
+    #expect(files(cache).count == 1)
+    let read = model()
+    #expect(files(cache).count == 1)
+    #expect(read.weights == trained.weights && read.bias == trained.bias && read.mean == trained.mean)
+    let v = encoder.encode("can I take ibuprofen with warfarin")
+    v.withUnsafeBufferPointer { #expect(read.probabilities($0) == trained.probabilities($0)) }
+    // Other examples are another key: a second file, not the first one's weights.
+    _ = model(Array(Self.examples.dropLast()))
+    #expect(files(cache).count == 2)
+  }
+
   @Test("stored weights are what is read: a file under the key decides the model")
   func readsTheFile() throws {
     let cache = temporaryCache()

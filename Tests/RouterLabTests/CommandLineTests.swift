@@ -135,12 +135,13 @@ import Testing
     let env = ["ROUTERLAB_CACHE_DIR": dir.path]
     let question = "my chest feels tight and my left arm is numb"
     let first = try CommandRunner.run(["route", "--all", question], environment: env)
-    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".weights") }
-    #expect(files.count == 1)
+    // The classifier's weights and the embedding strategy's.
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".weights") }.sorted()
+    #expect(files.count == 2)
     let attributes = try FileManager.default.attributesOfItem(atPath: dir.path)
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
     let second = try CommandRunner.run(["route", "--all", question], environment: env)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".weights") } == files)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".weights") }.sorted() == files)
     // Same verdicts with trained and read-back weights (latencies aside).
     func routes(_ r: CommandRunner.Result) throws -> [String] {
       guard case .array(let verdicts)? = try json(r.lines[0])["verdicts"] else { return [] }

@@ -85,6 +85,69 @@ public struct DenseLogisticModel: Sendable {
     }
   }
 
+  /// A model trained earlier (read back from a `ModelCache`).
+  init(classes: [String], dim: Int, weights: [Float], bias: [Float], mean: [Float]) {
+    self.classes = classes
+    self.dim = dim
+    self.weights = weights
+    self.bias = bias
+    self.mean = mean
+    offset = (0..<classes.count).map { k in
+      var o: Float = 0
+      for j in 0..<dim { o += weights[k * dim + j] * mean[j] }
+      return o
+    }
+  }
+
+  /// Reads the model from `cache` when it holds one trained on exactly this, else trains one
+  /// and stores it there. `examples` and `encoder` name the vectors in the key (hashing the
+  /// vectors themselves would cost more than training): the same texts and labels through the
+  /// same table give the same vectors.
+  static func trained(vectors: [Float], labels: [Int], classes: [String], dim: Int, training: Training,
+                      examples: [LabeledExample], encoder: StaticEmbeddingEncoder, cache: ModelCache?) -> DenseLogisticModel {
+    guard let cache else {
+      return DenseLogisticModel(vectors: vectors, labels: labels, classes: classes, dim: dim, training: training)
+    }
+    let key = cacheKey(labels: labels, classes: classes, dim: dim, training: training, examples: examples,
+                       encoder: encoder, salt: cache.salt)
+    let c = classes.count
+    // The file holds the weights, then the training mean.
+    if let stored = cache.load(key: key, classes: c, weights: c * dim + dim) {
+      return DenseLogisticModel(classes: classes, dim: dim, weights: Array(stored.weights[..<(c * dim)]), bias: stored.bias,
+                                mean: Array(stored.weights[(c * dim)...]))
+    }
+    let model = DenseLogisticModel(vectors: vectors, labels: labels, classes: classes, dim: dim, training: training)
+    cache.store(key: key, bias: model.bias, weights: model.weights + model.mean)
+    return model
+  }
+
+  /// SHA-256 over everything training reads, as hex.
+  static func cacheKey(labels: [Int], classes: [String], dim: Int, training: Training, examples: [LabeledExample],
+                       encoder: StaticEmbeddingEncoder, salt: String) -> String {
+    var bytes: [UInt8] = []
+    func add(_ s: String) {
+      bytes.append(contentsOf: s.utf8)
+      bytes.append(0)
+    }
+    func add(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    add("routerlab dense model 1")
+    add(salt)
+    for c in classes { add(c) }
+    add(UInt32(dim))
+    add(UInt32(training.epochs))
+    for f in [training.learningRate, training.l2] { add(f.bitPattern) }
+    add(UInt32(truncatingIfNeeded: training.seed))
+    add(UInt32(truncatingIfNeeded: training.seed >> 32))
+    add(UInt32(encoder.table.rows))
+    for x in encoder.encode(LogisticModel.probe) { add(x.bitPattern) }
+    for l in labels { add(UInt32(l)) }
+    for ex in examples {
+      add(ex.route)
+      add(ex.text)
+    }
+    return SHA256.hex(bytes)
+  }
+
   /// Class probabilities for the vector `v` (`dim` floats), in `classes` order.
   public func probabilities(_ v: UnsafeBufferPointer<Float>) -> [Double] {
     let c = classes.count

@@ -24,8 +24,9 @@ public struct EmbeddingStrategy: RoutingStrategy {
   /// Each reference's excerpt in quotes, after a space, for the evidence.
   private let quotedExcerpts: [String]
 
-  /// Loads the bundled table and trains on `scenario.train`; unavailable if the table is missing.
-  public init(scenario: Scenario, settings: EmbeddingSettings = EmbeddingSettings()) {
+  /// Loads the bundled table and trains on `scenario.train` (or reads the weights trained on the
+  /// same examples from `cache`); unavailable if the table is missing.
+  public init(scenario: Scenario, settings: EmbeddingSettings = EmbeddingSettings(), cache: ModelCache? = nil) {
     let encoder: StaticEmbeddingEncoder?
     var reason: String?
     do {
@@ -34,13 +35,13 @@ public struct EmbeddingStrategy: RoutingStrategy {
       encoder = nil
       reason = "the embedding table could not be loaded: \(error)"
     }
-    self.init(scenario: scenario, encoder: encoder, settings: settings, unavailableReason: reason)
+    self.init(scenario: scenario, encoder: encoder, settings: settings, unavailableReason: reason, cache: cache)
   }
 
   /// Trains on `scenario.train` with a given encoder (tests, benchmarks, shared tables).
   public init(
     scenario: Scenario, encoder: StaticEmbeddingEncoder?, settings: EmbeddingSettings = EmbeddingSettings(),
-    unavailableReason: String? = nil
+    unavailableReason: String? = nil, cache: ModelCache? = nil
   ) {
     self.settings = settings
     ranks = Dictionary(uniqueKeysWithValues: scenario.routes.map { ($0.name, $0.rank) })
@@ -58,9 +59,9 @@ public struct EmbeddingStrategy: RoutingStrategy {
     self.encoder = encoder
     references = refs
     quotedExcerpts = refs.excerpts.map { " \u{201C}\($0)\u{201D}" }
-    classifier = DenseLogisticModel(
+    classifier = DenseLogisticModel.trained(
       vectors: refs.vectors, labels: refs.labels, classes: scenario.routeNames, dim: encoder.dim,
-      training: settings.training)
+      training: settings.training, examples: scenario.train, encoder: encoder, cache: cache)
     self.unavailableReason = refs.count == 0 ? "the scenario has no reference examples" : nil
   }
 
