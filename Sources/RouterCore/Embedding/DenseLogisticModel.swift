@@ -124,28 +124,16 @@ public struct DenseLogisticModel: Sendable {
   /// SHA-256 over everything training reads, as hex.
   static func cacheKey(labels: [Int], classes: [String], dim: Int, training: Training, examples: [LabeledExample],
                        encoder: StaticEmbeddingEncoder, salt: String) -> String {
-    var bytes: [UInt8] = []
-    func add(_ s: String) {
-      bytes.append(contentsOf: s.utf8)
-      bytes.append(0)
-    }
-    func add(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    add("routerlab dense model 1")
-    add(salt)
-    for c in classes { add(c) }
-    add(UInt32(dim))
-    add(UInt32(training.epochs))
-    for f in [training.learningRate, training.l2] { add(f.bitPattern) }
-    add(UInt32(truncatingIfNeeded: training.seed))
-    add(UInt32(truncatingIfNeeded: training.seed >> 32))
-    add(UInt32(encoder.table.rows))
-    for x in encoder.encode(LogisticModel.probe) { add(x.bitPattern) }
-    for l in labels { add(UInt32(l)) }
-    for ex in examples {
-      add(ex.route)
-      add(ex.text)
-    }
-    return SHA256.hex(bytes)
+    var key = CacheKey("routerlab dense model 1", salt: salt)
+    for c in classes { key.add(c) }
+    key.add(dim)
+    key.add(training.epochs)
+    for f in [training.learningRate, training.l2] { key.add(f) }
+    key.add(seed: training.seed)
+    key.add(encoder: encoder, probe: LogisticModel.probe)
+    for l in labels { key.add(l) }
+    key.add(examples: examples)
+    return key.hex
   }
 
   /// Class probabilities for the vector `v` (`dim` floats), in `classes` order.

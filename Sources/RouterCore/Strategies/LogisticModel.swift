@@ -179,37 +179,22 @@ public struct LogisticModel: Sendable {
   /// SHA-256 over everything training reads, as hex.
   static func cacheKey(examples: [LabeledExample], classes: [String], hasher: FeatureHasher,
                        encoder: StaticEmbeddingEncoder?, training: Training, salt: String) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(examples.reduce(4096) { $0 + $1.text.utf8.count + $1.route.utf8.count + 2 })
-    func add(_ s: String) {
-      bytes.append(contentsOf: s.utf8)
-      bytes.append(0)
-    }
-    func add(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    add("routerlab logistic model 4")
-    add(salt)
-    for c in classes { add(c) }
-    add(UInt32(hasher.bits))
-    add(hasher.usesIDF ? "idf" : "uniform")
-    for w in [hasher.weights.words, hasher.weights.pairs, hasher.weights.chars] { add(w.bitPattern) }
-    add(UInt32(training.epochs))
-    for f in [training.learningRate, training.l2] { add(f.bitPattern) }
-    add(UInt32(truncatingIfNeeded: training.seed))
-    add(UInt32(truncatingIfNeeded: training.seed >> 32))
+    var key = CacheKey("routerlab logistic model 4", salt: salt,
+                       capacity: examples.reduce(4096) { $0 + $1.text.utf8.count + $1.route.utf8.count + 2 })
+    for c in classes { key.add(c) }
+    key.add(hasher.bits)
+    key.add(hasher.usesIDF ? "idf" : "uniform")
+    for w in [hasher.weights.words, hasher.weights.pairs, hasher.weights.chars] { key.add(w) }
+    key.add(training.epochs)
+    for f in [training.learningRate, training.l2] { key.add(f) }
+    key.add(seed: training.seed)
     for f in hasher.features(Query(probe)) {
-      add(UInt32(f.bucket))
-      add(f.value.bitPattern)
+      key.add(f.bucket)
+      key.add(f.value)
     }
-    if let encoder {
-      add(UInt32(encoder.dim))
-      add(UInt32(encoder.table.rows))
-      for x in encoder.encode(probe) { add(x.bitPattern) }
-    }
-    for ex in examples {
-      add(ex.route)
-      add(ex.text)
-    }
-    return SHA256.hex(bytes)
+    if let encoder { key.add(encoder: encoder, probe: probe) }
+    key.add(examples: examples)
+    return key.hex
   }
 
   @inline(__always)

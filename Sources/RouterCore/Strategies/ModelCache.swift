@@ -104,3 +104,47 @@ public struct ModelCache: Sendable {
     for (url, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.keep) { try? fm.removeItem(at: url) }
   }
 }
+
+/// The bytes a model-cache key is the SHA-256 of: strings (each ended by a NUL), little-endian
+/// 32-bit numbers, floats by their bits, and labelled examples.
+struct CacheKey {
+  private var bytes: [UInt8] = []
+
+  /// A key for a `kind` of model, named for the build by `salt`.
+  init(_ kind: String, salt: String, capacity: Int = 4096) {
+    bytes.reserveCapacity(capacity)
+    add(kind)
+    add(salt)
+  }
+
+  mutating func add(_ s: String) {
+    bytes.append(contentsOf: s.utf8)
+    bytes.append(0)
+  }
+
+  mutating func add(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+  mutating func add(_ v: Int) { add(UInt32(truncatingIfNeeded: v)) }
+  mutating func add(_ f: Float) { add(f.bitPattern) }
+
+  mutating func add(seed: UInt64) {
+    add(UInt32(truncatingIfNeeded: seed))
+    add(UInt32(truncatingIfNeeded: seed >> 32))
+  }
+
+  /// What an encoder makes of `sentence`, with its width and table size.
+  mutating func add(encoder: StaticEmbeddingEncoder, probe sentence: String) {
+    add(encoder.dim)
+    add(encoder.table.rows)
+    for x in encoder.encode(sentence) { add(x) }
+  }
+
+  mutating func add(examples: [LabeledExample]) {
+    for ex in examples {
+      add(ex.route)
+      add(ex.text)
+    }
+  }
+
+  /// The key: SHA-256 of the bytes, as hex.
+  var hex: String { SHA256.hex(bytes) }
+}
