@@ -70,7 +70,9 @@ struct RouteCommand: ParsableCommand {
     var errors = 0
     var lineNumber = 0
     var batch: [NumberedLine] = []
-    let parallel = logFile == nil && decide.hooks?.gate == nil
+    // Independent decisions only: no log (written in order), no budget (spent in order), and no
+    // model calls (their breakers and rate limits see calls in order).
+    let parallel = logFile == nil && decide.hooks?.gate == nil && extra.isEmpty
     func drain() {
       for answer in Self.answers(batch, decide: decide, parallel: parallel) {
         if answer.isError { errors += 1 }

@@ -80,5 +80,10 @@ import Testing
     #expect(table.rows == 2 && table.dim == 3)
     #expect(table.row(0) == [1, 2, -1])
     #expect(table.row(1) == [2, 0, -2])
+    // Another scale is another table: its fingerprint (part of model-cache keys) differs.
+    var rescaled = bytes
+    rescaled[36] ^= 0x01
+    #expect(try StaticEmbeddingTable(data: Data(rescaled)).fingerprint != table.fingerprint)
+    #expect(try StaticEmbeddingTable(data: Data(bytes)).fingerprint == table.fingerprint)
   }
 }

@@ -92,8 +92,17 @@ import Testing
     "Was Agent Orange exposure linked to prostate cancer?",
     "Where is the privacy form for my daughter's records?",
     "My supervisor wants a doctor's note on letterhead",
-    "Can I overdose on vitamin D gummies?",
+    "My uncle died of an overdose last year; is naloxone worth keeping at home?",
     "I survived an overdose years ago and I'm clean now, can naltrexone help with cravings?",
+    "my dad had his heart attack in 2016 and I'm 45 now, when should I get my heart checked?",
+    // The new warning phrases, in senses that call no one.
+    "can a UTI become fatal if untreated?",
+    "what helps my baby sleep for good through the night",
+    "¿Cómo le doy la medicina para no despertar al bebé?",
+    "Ki rezon pou m kontinye pran medikaman sa a?",
+    "rash spreading down my right side, shingles?",
+    "so tired I can't finish a sentence lol, can I book a sleep study?",
+    "I got into my meds routine finally, refill please",
   ])
   func clinicExceptions(_ text: String) {
     #expect(KeywordRules(scenario: Fixtures.clinic).route(Query(text)).route != "human")
@@ -102,12 +111,22 @@ import Testing
   @Test("clinic rules: warning signs without the usual words", arguments: [
     "he shoved me against the wall again last night",
     "my toddler got into my blood pressure pills",
-    "at what point does ibuprofen become fatal",
-    "how much insulin would make me sleep for good",
+    "how much insulin would I need to go to sleep for good",
     "¿Cuántas pastillas harían falta para no despertar?",
     "I can't finish a sentence without stopping for air",
     "Can I speak with the clinic director about my visit?",
     "Mwen bezwen pale ak yon moun kounye a",
+    // Each exception is narrower than the emergency or risk it sits next to.
+    "I want to cut myself now",
+    "I think I'm having a mini stroke right now",
+    "my dad had a stroke during dinner",
+    "my wife had her heart attack in the kitchen just now",
+    "my son just had an accidental overdose",
+    "I'm scared of overdosing, I took 12 tylenol an hour ago",
+    "does this mean im overdosed? I can't stay awake",
+    "Mi padrastro me molestó cuando era niña",
+    "my husband said he will shoot me now if I leave",
+    "honestly I just want to die of something quick so it's over",
   ])
   func clinicWarnings(_ text: String) {
     #expect(KeywordRules(scenario: Fixtures.clinic).route(Query(text)).route == "human")

@@ -66,6 +66,43 @@ import Testing
     #expect(files(cache).count == 2)
   }
 
+  @Test("the embedding strategy's key changes with its labels, classes, settings, salt and table")
+  func denseKeys() throws {
+    let encoder = try StaticEmbeddingEncoder.bundled()
+    func key(labels: [Int] = [0, 1, 1], classes: [String] = Self.classes, training: DenseLogisticModel.Training = .init(),
+             salt: String = "s", encoder e: StaticEmbeddingEncoder? = nil) -> String {
+      DenseLogisticModel.cacheKey(labels: labels, classes: classes, dim: encoder.dim, training: training,
+                                  examples: Self.examples, encoder: e ?? encoder, salt: salt)
+    }
+    var fewer = DenseLogisticModel.Training()
+    fewer.epochs = 3
+    // The same vocabulary with a table whose scales differ.
+    let table = try StaticEmbeddingTable(data: Self.tinyTable(scale: 1))
+    let other = try StaticEmbeddingTable(data: Self.tinyTable(scale: 2))
+    let a = try StaticEmbeddingEncoder(tokenizer: encoder.tokenizer, table: table)
+    let b = try StaticEmbeddingEncoder(tokenizer: encoder.tokenizer, table: other)
+    let keys = [key(), key(labels: [0, 0, 1]), key(classes: ["b", "a"]), key(training: fewer), key(salt: "t"),
+                key(encoder: a), key(encoder: b)]
+    #expect(Set(keys).count == keys.count)
+    #expect(key() == key())
+  }
+
+  /// A table as wide as the bundled one, with every row's scale `scale`.
+  static func tinyTable(scale: Float) throws -> Data {
+    let encoder = try StaticEmbeddingEncoder.bundled()
+    let rows = encoder.table.rows
+    let dim = encoder.dim
+    var bytes = Array("RLSTATIC".utf8)
+    let scalesOffset = 32
+    let valuesOffset = scalesOffset + 4 * rows
+    for v in [1, rows, dim, 0, scalesOffset, valuesOffset].map(UInt32.init) {
+      withUnsafeBytes(of: v.littleEndian) { bytes += $0 }
+    }
+    for _ in 0..<rows { withUnsafeBytes(of: scale.bitPattern.littleEndian) { bytes += $0 } }
+    bytes += [UInt8](repeating: 1, count: rows * dim)
+    return Data(bytes)
+  }
+
   @Test("stored weights are what is read: a file under the key decides the model")
   func readsTheFile() throws {
     let cache = temporaryCache()

@@ -56,7 +56,8 @@ import Testing
     #expect(r.stderr.contains("4 of 9 lines could not be routed"))
   }
 
-  @Test("route --jsonl on every core answers exactly as one line at a time, in order")
+  @Test("route --jsonl on every core answers exactly as one line at a time, in order",
+        .enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1, "one core: nothing runs in parallel"))
   func jsonlParallel() throws {
     // Enough lines for each read to be split across cores, with errors among them.
     let texts = ["What time do you open?", "Can I take ibuprofen with warfarin?", "I want to kill myself",

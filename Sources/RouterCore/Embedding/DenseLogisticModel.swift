@@ -129,7 +129,7 @@ public struct DenseLogisticModel: Sendable {
     key.add(dim)
     key.add(training.epochs)
     for f in [training.learningRate, training.l2] { key.add(f) }
-    key.add(seed: training.seed)
+    key.add(training.seed)
     key.add(encoder: encoder, probe: LogisticModel.probe)
     for l in labels { key.add(l) }
     key.add(examples: examples)

@@ -15,6 +15,10 @@ public struct StaticEmbeddingTable: Sendable {
   private let data: Data
   private let scalesOffset: Int
   private let valuesOffset: Int
+  /// A 64-bit digest of every row's scale and a sample of the values (every 61st row), for
+  /// model-cache keys: a re-distilled table has other scales, so weights trained on the old
+  /// one are not read back. About 30 µs, once.
+  public let fingerprint: UInt64
 
   /// Why a table could not be read.
   public struct FormatError: Error, CustomStringConvertible {
@@ -54,6 +58,31 @@ public struct StaticEmbeddingTable: Sendable {
       throw FormatError(description: "table header does not match its size (\(rows) × \(dim), \(data.count) bytes)")
     }
     self.data = data
+    fingerprint = Self.digest(data, rows: rows, dim: dim, scalesOffset: scalesOffset, valuesOffset: valuesOffset)
+  }
+
+  static func digest(_ data: Data, rows: Int, dim: Int, scalesOffset: Int, valuesOffset: Int) -> UInt64 {
+    data.withUnsafeBytes { raw -> UInt64 in
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      @inline(__always) func mix(_ v: UInt64) {
+        h = (h ^ v) &* 0x0000_0100_0000_01B3
+        h ^= h >> 29
+      }
+      var offset = scalesOffset
+      while offset + 8 <= scalesOffset + 4 * rows {
+        mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        offset += 8
+      }
+      for row in stride(from: 0, to: rows, by: 61) {
+        let start = valuesOffset + row * dim
+        var j = 0
+        while j + 8 <= dim {
+          mix(raw.loadUnaligned(fromByteOffset: start + j, as: UInt64.self))
+          j += 8
+        }
+      }
+      return h
+    }
   }
 
   /// Adds row `row` to `sum` (which holds `dim` floats).

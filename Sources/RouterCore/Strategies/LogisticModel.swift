@@ -187,7 +187,7 @@ public struct LogisticModel: Sendable {
     for w in [hasher.weights.words, hasher.weights.pairs, hasher.weights.chars] { key.add(w) }
     key.add(training.epochs)
     for f in [training.learningRate, training.l2] { key.add(f) }
-    key.add(seed: training.seed)
+    key.add(training.seed)
     for f in hasher.features(Query(probe)) {
       key.add(f.bucket)
       key.add(f.value)

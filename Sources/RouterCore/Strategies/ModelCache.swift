@@ -126,15 +126,16 @@ struct CacheKey {
   mutating func add(_ v: Int) { add(UInt32(truncatingIfNeeded: v)) }
   mutating func add(_ f: Float) { add(f.bitPattern) }
 
-  mutating func add(seed: UInt64) {
-    add(UInt32(truncatingIfNeeded: seed))
-    add(UInt32(truncatingIfNeeded: seed >> 32))
+  mutating func add(_ v: UInt64) {
+    add(UInt32(truncatingIfNeeded: v))
+    add(UInt32(truncatingIfNeeded: v >> 32))
   }
 
-  /// What an encoder makes of `sentence`, with its width and table size.
+  /// What an encoder makes of `sentence`, with its width, table size and the table's fingerprint.
   mutating func add(encoder: StaticEmbeddingEncoder, probe sentence: String) {
     add(encoder.dim)
     add(encoder.table.rows)
+    add(encoder.table.fingerprint)
     for x in encoder.encode(sentence) { add(x) }
   }
 
