@@ -236,6 +236,16 @@ public struct LogisticModel: Sendable {
     "i", "i'm", "im", "me", "my", "the", "a", "an", "and", "or", "to", "of", "in", "on", "at", "for", "is", "it",
     "this", "that", "be", "am", "are", "was", "do", "does", "did", "you", "your", "we", "our", "with", "so",
     "but", "if", "just", "can", "have", "has", "had", "what", "how", "from", "as", "by", "he", "she", "they",
+    // Auxiliaries, pronouns and fillers: the model leans on them (a buried request often follows
+    // "also"), but they explain nothing to a reader.
+    "should", "could", "would", "will", "may", "might", "must", "been", "being", "were", "also", "about", "up",
+    "out", "not", "no", "don't", "dont", "can't", "cant", "won't", "wont", "i've", "ive", "i'll", "he's",
+    "she's", "it's", "its", "his", "her", "him", "them", "their", "there", "then", "than", "very", "really",
+    "some", "any", "all", "know", "think", "get", "got", "still", "now",
+    // The commonest function words of the scenario's other languages.
+    "mi", "de", "la", "el", "que", "y", "en", "los", "las", "por", "con", "para", "es", "un", "una", "le", "les",
+    "et", "je", "est", "der", "die", "das", "und", "ich", "ist", "o", "e", "da", "do", "na", "no", "eu", "po",
+    "ng", "sa", "ang", "ko",
   ]
 
   /// The words of `query` that pushed `winner` above `other` the most, strongest first.
