@@ -87,6 +87,23 @@ import Testing
     #expect(LogisticModel(examples: Self.tiny, classes: ["a", "b"]).hasher.idf.count == FeatureHasher().buckets)
   }
 
+  @Test("reasons name content words, not the function words the model also leans on")
+  func reasonWords() {
+    // "should" and "also" only ever appear in class b here, so they carry weight for it.
+    let examples = [
+      ("should I also worry about warfarin", "b"), ("should I also stop metformin", "b"),
+      ("also should my rash spread", "b"), ("what time do you open", "a"), ("where do I park", "a"),
+      ("book me for monday", "a"),
+    ].map { LabeledExample(text: $0.0, route: $0.1) }
+    let c = LearnedClassifier(model: LogisticModel(examples: examples, classes: ["a", "b"]))
+    let q = Query("should I also take warfarin")
+    let r = c.rank(q)
+    #expect(r.top.route == "b")
+    let named = c.explain(q, r, route: "b", over: "a")
+    #expect(!named.isEmpty)
+    #expect(!named.contains("\"should\"") && !named.contains("\"also\""))
+  }
+
   @Test("probabilities sum to one, also for empty text")
   func probabilities() {
     let m = LogisticModel(examples: Self.tiny, classes: ["a", "b"])
