@@ -127,6 +127,8 @@ import Testing
     "Mi padrastro me molestó cuando era niña",
     "my husband said he will shoot me now if I leave",
     "honestly I just want to die of something quick so it's over",
+    // A worry about overdosing (an exception) next to an event that is one.
+    "can you overdose on insulin? I just injected my whole pen by mistake",
   ])
   func clinicWarnings(_ text: String) {
     #expect(KeywordRules(scenario: Fixtures.clinic).route(Query(text)).route == "human")
