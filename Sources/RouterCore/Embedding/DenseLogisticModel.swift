@@ -78,10 +78,15 @@ public struct DenseLogisticModel: Sendable {
         }
       }
     }
-    for k in 0..<c {
+    offset = Self.offsets(weights: weights, mean: mean, classes: c, dim: dim)
+  }
+
+  /// `weights[c] · mean` for each class.
+  static func offsets(weights: [Float], mean: [Float], classes: Int, dim: Int) -> [Float] {
+    (0..<classes).map { k in
       var o: Float = 0
       for j in 0..<dim { o += weights[k * dim + j] * mean[j] }
-      offset[k] = o
+      return o
     }
   }
 
@@ -92,11 +97,7 @@ public struct DenseLogisticModel: Sendable {
     self.weights = weights
     self.bias = bias
     self.mean = mean
-    offset = (0..<classes.count).map { k in
-      var o: Float = 0
-      for j in 0..<dim { o += weights[k * dim + j] * mean[j] }
-      return o
-    }
+    offset = Self.offsets(weights: weights, mean: mean, classes: classes.count, dim: dim)
   }
 
   /// Reads the model from `cache` when it holds one trained on exactly this, else trains one

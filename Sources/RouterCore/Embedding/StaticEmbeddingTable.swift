@@ -85,18 +85,6 @@ public struct StaticEmbeddingTable: Sendable {
     }
   }
 
-  /// Adds row `row` to `sum` (which holds `dim` floats).
-  @inline(__always)
-  public func accumulate(row: Int, into sum: UnsafeMutablePointer<Float>) {
-    data.withUnsafeBytes { raw in
-      guard let start = raw.baseAddress else { return }
-      let scale = raw.loadUnaligned(fromByteOffset: scalesOffset + 4 * row, as: Float.self)
-      let values = start.advanced(by: valuesOffset + row * dim).assumingMemoryBound(to: Int8.self)
-      // A plain loop: the compiler vectorises it (no sum to reorder); explicit SIMD was slower.
-      for j in 0..<dim { sum[j] += Float(values[j]) * scale }
-    }
-  }
-
   /// Adds the rows `ids` to `sum` (which holds `dim` floats), skipping ids outside the table;
   /// one trip into the mapped bytes for the lot.
   @inline(__always)
@@ -108,6 +96,7 @@ public struct StaticEmbeddingTable: Sendable {
         let row = Int(id)
         let scale = raw.loadUnaligned(fromByteOffset: scalesOffset + 4 * row, as: Float.self)
         let values = start.advanced(by: valuesOffset + row * dim).assumingMemoryBound(to: Int8.self)
+        // A plain loop: the compiler vectorises it (no sum to reorder); explicit SIMD was slower.
         for j in 0..<dim { sum[j] += Float(values[j]) * scale }
       }
     }
@@ -117,7 +106,7 @@ public struct StaticEmbeddingTable: Sendable {
   public func row(_ row: Int) -> [Float] {
     var out = [Float](repeating: 0, count: dim)
     out.withUnsafeMutableBufferPointer { buffer in
-      if let base = buffer.baseAddress { accumulate(row: row, into: base) }
+      if let base = buffer.baseAddress { accumulate(rows: [Int32(row)], into: base) }
     }
     return out
   }

@@ -29,20 +29,25 @@ public struct FeatureHasher: Sendable {
 
   /// This hasher with inverse document frequencies learned from `queries` (itself without `usesIDF`).
   public func fitted(to queries: [Query]) -> FeatureHasher {
+    fitted(toUnweighted: queries.map(unweighted))
+  }
+
+  /// `fitted(to:)` from each message's `unweighted` features (hashed once, then weighed with
+  /// `weighed` by the fitted hasher).
+  func fitted(toUnweighted documents: [[Feature]]) -> FeatureHasher {
     guard usesIDF else { return self }
-    var plain = self
-    plain.idf = []
     var df = [Int32](repeating: 0, count: buckets)
     var lastSeen = [Int32](repeating: -1, count: buckets)
-    for (n, query) in queries.enumerated() {
-      for f in plain.features(query) where lastSeen[f.bucket] != Int32(n) {
+    for (n, features) in documents.enumerated() {
+      for f in features where lastSeen[f.bucket] != Int32(n) {
         lastSeen[f.bucket] = Int32(n)
         df[f.bucket] += 1
       }
     }
-    let documents = Float(queries.count)
-    plain.idf = df.map { $0 > 0 ? log((1 + documents) / (1 + Float($0))) + 1 : 0 }
-    return plain
+    var copy = self
+    let count = Float(documents.count)
+    copy.idf = df.map { $0 > 0 ? log((1 + count) / (1 + Float($0))) + 1 : 0 }
+    return copy
   }
 
   /// This hasher with `idf` read back from a model cache; nil when its size does not fit.
@@ -81,6 +86,11 @@ public struct FeatureHasher: Sendable {
 
   /// Features of `query`; the whole vector has unit length (or is zero when no feature is known).
   public func features(_ query: Query) -> [Feature] {
+    weighed(unweighted(query))
+  }
+
+  /// The features of `query` with their buckets and origins, all of value 0.
+  func unweighted(_ query: Query) -> [Feature] {
     var out: [Feature] = []
     let words = query.words
     out.reserveCapacity(words.count * 12)
@@ -107,8 +117,14 @@ public struct FeatureHasher: Sendable {
         }
       }
     }
-    // Each group (words, pairs, n-grams) is scaled to unit length, then weighted. The first pass
-    // leaves each feature's inverse document frequency in its value.
+    return out
+  }
+
+  /// `features` with their values: inverse document frequency, then each group (words, pairs,
+  /// n-grams) scaled to unit length and weighted.
+  func weighed(_ features: [Feature]) -> [Feature] {
+    var out = features
+    // The first pass leaves each feature's inverse document frequency in its value.
     var norms: (words: Float, pairs: Float, chars: Float) = (0, 0, 0)
     idf.withUnsafeBufferPointer { idf in
       for i in out.indices {

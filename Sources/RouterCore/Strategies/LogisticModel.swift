@@ -33,9 +33,12 @@ public struct LogisticModel: Sendable {
   public init(examples: [LabeledExample], classes: [String], hasher: FeatureHasher = FeatureHasher(),
               encoder: StaticEmbeddingEncoder? = nil, training: Training = Training()) {
     self.classes = classes
-    let known = Set(classes)
-    let queries = examples.filter { known.contains($0.route) }.map { Query($0.text) }
-    let hasher = hasher.fitted(to: queries)
+    let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+    let usable = examples.filter { index[$0.route] != nil }
+    let queries = usable.map { Query($0.text) }
+    // Each message is hashed once: the hasher is fitted to these, then weighs them.
+    let unweighted = queries.map(hasher.unweighted)
+    let hasher = hasher.fitted(toUnweighted: unweighted)
     self.hasher = hasher
     self.encoder = encoder
     let c = classes.count
@@ -43,7 +46,6 @@ public struct LogisticModel: Sendable {
     weights = [Float](repeating: 0, count: hasher.buckets * c)
     denseWeights = [Float](repeating: 0, count: c * dim)
     bias = [Float](repeating: 0, count: c)
-    let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
     // Each example's hashed features packed flat: `starts[i]..<starts[i + 1]` index `slots` and
     // `values`; its sentence vector is `vectors[i * dim..<(i + 1) * dim]`.
     var starts = [0]
@@ -52,9 +54,9 @@ public struct LogisticModel: Sendable {
     var vectors: [Float] = []
     var hasVector: [Bool] = []
     var labels: [Int] = []
-    for (ex, query) in zip(examples.filter { known.contains($0.route) }, queries) {
-      guard let label = index[ex.route] else { continue }
-      for f in hasher.features(query) {
+    for (i, ex) in usable.enumerated() {
+      let query = queries[i]
+      for f in hasher.weighed(unweighted[i]) {
         slots.append(Int32(f.bucket * c))
         values.append(f.value)
       }
@@ -64,7 +66,7 @@ public struct LogisticModel: Sendable {
         vectors.append(contentsOf: v)
         hasVector.append(v.contains { $0 != 0 })
       }
-      labels.append(label)
+      labels.append(index[ex.route]!)
     }
     guard !labels.isEmpty else { return }
     var counts = [Float](repeating: 0, count: c)
