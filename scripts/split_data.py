@@ -6,6 +6,9 @@ Inputs (JSON Lines, {"text", "route", "topic"?}):
   scripts/data/clinic-voices*.jsonl     clinic messages written for RouterLab in other voices
                                         (-voices: varied voices; -real: everyday portal wording;
                                         -boundary: the cases routers get wrong)
+  scripts/data/clinic-train-*.jsonl     clinic messages written later, for the training split only: the
+                                        dev split stays the yardstick it was, so a before/after score
+                                        on it measures what more training data buys
   scripts/data/support.jsonl            support-desk messages written for RouterLab
 Outputs, under Sources/RouterCore/Resources/Scenarios/:
   clinic/train.jsonl, clinic/dev.jsonl, support/train.jsonl, support/dev.jsonl
@@ -44,9 +47,9 @@ def read(path, source, routes, rename=None):
     return rows
 
 
-def split(name, rows, routes):
+def split(name, rows, routes, train_only=()):
     seen, unique = set(), []
-    for r in rows:
+    for r in list(rows) + [dict(r, train_only=True) for r in train_only]:
         key = r["text"].strip().lower()
         if key in seen:
             continue
@@ -55,7 +58,8 @@ def split(name, rows, routes):
     train, dev = [], []
     for r in unique:
         h = int(hashlib.sha1(r["text"].encode("utf-8")).hexdigest(), 16) / 16**40
-        (dev if h < DEV_SHARE else train).append(r)
+        train_only = r.pop("train_only", False)
+        (dev if h < DEV_SHARE and not train_only else train).append(r)
     out = os.path.join(OUT, name)
     os.makedirs(out, exist_ok=True)
     for part_name, part in (("train", train), ("dev", dev)):
@@ -71,12 +75,17 @@ def main():
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared", "data", "clinic-written.jsonl"))
     ap.add_argument("--voices", nargs="*",
                     default=sorted(glob.glob(os.path.join(ROOT, "scripts", "data", "clinic-voices*.jsonl"))))
+    ap.add_argument("--train-only", nargs="*",
+                    default=sorted(glob.glob(os.path.join(ROOT, "scripts", "data", "clinic-train-*.jsonl"))))
     ap.add_argument("--support", default=os.path.join(ROOT, "scripts", "data", "support.jsonl"))
     args = ap.parse_args()
     rows = read(args.shared, "shared-written", CLINIC_ROUTES)
     for path in args.voices:
         rows += read(path, "routerlab-voices", CLINIC_ROUTES)
-    split("clinic", rows, CLINIC_ROUTES)
+    extra = []
+    for path in args.train_only:
+        extra += read(path, "routerlab-train-only", CLINIC_ROUTES)
+    split("clinic", rows, CLINIC_ROUTES, extra)
     if os.path.exists(args.support):
         split("support", read(args.support, "routerlab-support", set(SUPPORT_TIERS.values()), SUPPORT_TIERS),
               set(SUPPORT_TIERS.values()))

@@ -103,11 +103,11 @@ public struct DenseLogisticModel: Sendable {
   /// Reads the model from `cache` when it holds one trained on exactly this, else trains one
   /// and stores it there. `examples` and `encoder` name the vectors in the key (hashing the
   /// vectors themselves would cost more than training): the same texts and labels through the
-  /// same table give the same vectors.
-  static func trained(vectors: [Float], labels: [Int], classes: [String], dim: Int, training: Training,
+  /// same table give the same vectors. `vectors` is only computed when training.
+  static func trained(vectors: @autoclosure () -> [Float], labels: [Int], classes: [String], dim: Int, training: Training,
                       examples: [LabeledExample], encoder: StaticEmbeddingEncoder, cache: ModelCache?) -> DenseLogisticModel {
     guard let cache else {
-      return DenseLogisticModel(vectors: vectors, labels: labels, classes: classes, dim: dim, training: training)
+      return DenseLogisticModel(vectors: vectors(), labels: labels, classes: classes, dim: dim, training: training)
     }
     let key = cacheKey(labels: labels, classes: classes, dim: dim, training: training, examples: examples,
                        encoder: encoder, salt: cache.salt)
@@ -117,7 +117,7 @@ public struct DenseLogisticModel: Sendable {
       return DenseLogisticModel(classes: classes, dim: dim, weights: Array(stored.weights[..<(c * dim)]), bias: stored.bias,
                                 mean: Array(stored.weights[(c * dim)...]))
     }
-    let model = DenseLogisticModel(vectors: vectors, labels: labels, classes: classes, dim: dim, training: training)
+    let model = DenseLogisticModel(vectors: vectors(), labels: labels, classes: classes, dim: dim, training: training)
     cache.store(key: key, bias: model.bias, weights: model.weights + model.mean)
     return model
   }

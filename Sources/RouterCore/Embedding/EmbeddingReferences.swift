@@ -87,17 +87,40 @@ public struct EmbeddingReferences: Sendable {
   ) {
     let index = Dictionary(uniqueKeysWithValues: routes.enumerated().map { ($1, $0) })
     let usable = examples.filter { index[$0.route] != nil }
+    self.init(
+      routes: routes, texts: usable.map(\.text), labels: usable.compactMap { index[$0.route] },
+      vectors: Self.unitVectors(usable, encoder: encoder), dim: encoder.dim, prefix: prefix)
+  }
+
+  /// The sentence vectors of `examples`, `count × dim`, row-major, in order.
+  public static func unitVectors(_ examples: [LabeledExample], encoder: StaticEmbeddingEncoder) -> [Float] {
     let dim = encoder.dim
-    var vectors = [Float](repeating: 0, count: usable.count * dim)
+    var vectors = [Float](repeating: 0, count: examples.count * dim)
     vectors.withUnsafeMutableBufferPointer { all in
-      for (i, ex) in usable.enumerated() {
+      for (i, ex) in examples.enumerated() {
         encoder.pool(
           encoder.tokenizer.ids(ex.text), into: UnsafeMutableBufferPointer(rebasing: all[(i * dim)..<((i + 1) * dim)]))
       }
     }
-    self.init(
-      routes: routes, texts: usable.map(\.text), labels: usable.compactMap { index[$0.route] }, vectors: vectors,
-      dim: dim, prefix: prefix)
+    return vectors
+  }
+
+  /// At most `limit` of `examples`, in their order, so the search stays fast however many
+  /// examples a scenario has: its cost grows with the references. Each route keeps its share of
+  /// `limit` (rounded up, at least one), and within a route the examples whose text hashes lowest
+  /// (`ShadowSampler.bucket`): the choice is a deterministic, even sample of the route, whatever
+  /// the order of the file.
+  public static func sample(_ examples: [LabeledExample], limit: Int) -> [LabeledExample] {
+    guard examples.count > limit else { return examples }
+    var kept = Set<Int>()
+    for members in Dictionary(grouping: examples.indices, by: { examples[$0].route }).values {
+      let quota = max(1, (members.count * limit + examples.count - 1) / examples.count)
+      let lowest = members.map { (bucket: ShadowSampler.bucket(examples[$0].text), index: $0) }
+        .sorted { ($0.bucket, $0.index) < ($1.bucket, $1.index) }
+        .prefix(quota)
+      kept.formUnion(lowest.map(\.index))
+    }
+    return examples.indices.filter(kept.contains).map { examples[$0] }
   }
 
   /// References given as unit vectors (`labels.count × dim`, row-major) with their texts and

@@ -5,7 +5,8 @@
 /// per-route centroids were measured too and routed worse (scripts/README-embeddings.md). Below
 /// `confidenceThreshold`, or when no reference is at least `minSimilarity` alike, the strategy
 /// falls back to the more capable of its two likeliest routes. The reason names the nearest
-/// reference example with its similarity, and the runner-up route with its best similarity.
+/// reference example with its similarity, and the runner-up route with its best similarity;
+/// the references searched are a sample when a scenario has more than `maxReferences`.
 public struct EmbeddingStrategy: RoutingStrategy {
   public let name = "embedding"
   public static let displayTitle = "Embedding (MiniLM)"
@@ -55,12 +56,18 @@ public struct EmbeddingStrategy: RoutingStrategy {
       self.unavailableReason = unavailableReason ?? "no embedding table"
       return
     }
-    let refs = EmbeddingReferences(examples: scenario.train, routes: scenario.routeNames, encoder: encoder)
+    // The classifier learns from every training example; the search, which names the nearest
+    // ones, keeps a sample when there are more than `maxReferences`.
+    let index = Dictionary(uniqueKeysWithValues: scenario.routeNames.enumerated().map { ($1, $0) })
+    let usable = scenario.train.filter { index[$0.route] != nil }
+    let shown = EmbeddingReferences.sample(usable, limit: settings.maxReferences)
+    let refs = EmbeddingReferences(examples: shown, routes: scenario.routeNames, encoder: encoder)
     self.encoder = encoder
     references = refs
     quotedExcerpts = refs.excerpts.map { " \u{201C}\($0)\u{201D}" }
     classifier = DenseLogisticModel.trained(
-      vectors: refs.vectors, labels: refs.labels, classes: scenario.routeNames, dim: encoder.dim,
+      vectors: shown.count == usable.count ? refs.vectors : EmbeddingReferences.unitVectors(usable, encoder: encoder),
+      labels: usable.compactMap { index[$0.route] }, classes: scenario.routeNames, dim: encoder.dim,
       training: settings.training, examples: scenario.train, encoder: encoder, cache: cache)
     self.unavailableReason = refs.count == 0 ? "the scenario has no reference examples" : nil
   }
