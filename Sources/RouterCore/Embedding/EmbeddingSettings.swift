@@ -13,7 +13,9 @@ public struct EmbeddingSettings: Sendable {
   /// Most reference examples the nearest-reference search keeps (an even, deterministic sample
   /// of each route: `EmbeddingReferences.sample`); the classifier still learns from all of them.
   /// The search is most of the strategy's time and grows with the references: on the clinic
-  /// data, 3,733 references took 9.9 µs of a 14.8 µs message and 7,049 would take about 19 µs.
+  /// table (`scripts/bench-embedding.sh`), 2,001 references take 7.1 µs of an 11.7 µs message,
+  /// 3,002 take 9.7 µs, and all 7,049 training examples 21.6 µs of 27.2 µs, too slow for the
+  /// strategy's goal of 300 times faster than the full model (scripts/README-embeddings.md).
   public var maxReferences = 2_000
   /// How the classifier on the vectors is trained.
   public var training = DenseLogisticModel.Training()
