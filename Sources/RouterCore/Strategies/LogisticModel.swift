@@ -35,10 +35,9 @@ public struct LogisticModel: Sendable {
     self.classes = classes
     let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
     let usable = examples.filter { index[$0.route] != nil }
-    let queries = usable.map { Query($0.text) }
     // Each message is hashed once: the hasher is fitted to these, then weighs them.
-    let unweighted = queries.map(hasher.unweighted)
-    let hasher = hasher.fitted(toUnweighted: unweighted)
+    let hashed = FeatureHasher.HashedDocuments(usable.map { Query($0.text) }, hasher: hasher)
+    let hasher = hasher.fitted(to: hashed)
     self.hasher = hasher
     self.encoder = encoder
     let c = classes.count
@@ -46,23 +45,19 @@ public struct LogisticModel: Sendable {
     weights = [Float](repeating: 0, count: hasher.buckets * c)
     denseWeights = [Float](repeating: 0, count: c * dim)
     bias = [Float](repeating: 0, count: c)
-    // Each example's hashed features packed flat: `starts[i]..<starts[i + 1]` index `slots` and
+    // Each example's hashed features packed flat: `starts[i]..<starts[i + 1]` index `buckets` and
     // `values`; its sentence vector is `vectors[i * dim..<(i + 1) * dim]`.
-    var starts = [0]
-    var slots: [Int32] = []
+    let starts = hashed.starts
+    let buckets = hashed.buckets
     var values: [Float] = []
     var vectors: [Float] = []
     var hasVector: [Bool] = []
     var labels: [Int] = []
+    values.reserveCapacity(buckets.count)
     for (i, ex) in usable.enumerated() {
-      let query = queries[i]
-      for f in hasher.weighed(unweighted[i]) {
-        slots.append(Int32(f.bucket * c))
-        values.append(f.value)
-      }
-      starts.append(slots.count)
+      values += hashed.values(i, hasher: hasher)
       if let encoder {
-        let v = encoder.encode(query.text)
+        let v = encoder.encode(ex.text)
         vectors.append(contentsOf: v)
         hasVector.append(v.contains { $0 != 0 })
       }
@@ -83,7 +78,7 @@ public struct LogisticModel: Sendable {
     var dense = denseWeights
     weights.withUnsafeMutableBufferPointer { w in
       dense.withUnsafeMutableBufferPointer { d in
-        slots.withUnsafeBufferPointer { slots in
+        buckets.withUnsafeBufferPointer { buckets in
           values.withUnsafeBufferPointer { values in
             vectors.withUnsafeBufferPointer { vectors in
               for _ in 0..<training.epochs {
@@ -96,7 +91,7 @@ public struct LogisticModel: Sendable {
                   let x = dim > 0 && hasVector[i] ? vectors.baseAddress! + i * dim : nil
                   for k in 0..<c { probs[k] = bias[k] }
                   for j in range {
-                    let base = Int(slots[j])
+                    let base = Int(buckets[j]) * c
                     for k in 0..<c { probs[k] += w[base + k] * values[j] }
                   }
                   if let x {
@@ -110,7 +105,7 @@ public struct LogisticModel: Sendable {
                   }
                   let decay = 1 - lr * training.l2
                   for j in range {
-                    let base = Int(slots[j])
+                    let base = Int(buckets[j]) * c
                     let v = values[j]
                     for k in 0..<c { w[base + k] = w[base + k] * decay - g[k] * v }
                   }
