@@ -111,10 +111,16 @@ public struct FlowSettings: Sendable, Equatable {
   /// (the clinic's `human`); nil when the scenario has no such route.
   public var escalateRoute: String?
   public var escalateThreshold: Double
+  /// A safety rule's match is overruled when the classifier gives the rule's route less than
+  /// this: the words matched, but the message uses them as a topic, a past event or a figure of
+  /// speech ("my dad had a stroke in 2019, can you renew his PT referral"). 0: never overruled.
+  public var safetyOverruleBelow: Double
 
-  public init(confidenceThreshold: Double = 0.6, escalateRoute: String? = nil, escalateThreshold: Double = 0.35) {
+  public init(confidenceThreshold: Double = 0.6, escalateRoute: String? = nil, escalateThreshold: Double = 0.35,
+              safetyOverruleBelow: Double = 0) {
     self.confidenceThreshold = confidenceThreshold
     self.escalateRoute = escalateRoute
     self.escalateThreshold = escalateThreshold
+    self.safetyOverruleBelow = safetyOverruleBelow
   }
 }

@@ -119,7 +119,7 @@ public enum ScenarioLoader {
 
     var flow = FlowSettings()
     if let f = try root.section("flow") {
-      try f.rejectUnknownKeys(["confidence", "escalate_route", "escalate_threshold"])
+      try f.rejectUnknownKeys(["confidence", "escalate_route", "escalate_threshold", "safety_overrule_below"])
       if let c = try f.number("confidence") {
         guard (0...1).contains(c) else { throw f.error("confidence is a probability between 0 and 1", at: "confidence") }
         flow.confidenceThreshold = c
@@ -128,6 +128,12 @@ public enum ScenarioLoader {
       if let t = try f.number("escalate_threshold") {
         guard (0...1).contains(t) else { throw f.error("escalate_threshold is a probability between 0 and 1", at: "escalate_threshold") }
         flow.escalateThreshold = t
+      }
+      if let t = try f.number("safety_overrule_below") {
+        guard (0..<0.5).contains(t) else {
+          throw f.error("safety_overrule_below is a probability from 0 up to (not including) 0.5", at: "safety_overrule_below")
+        }
+        flow.safetyOverruleBelow = t
       }
     }
 

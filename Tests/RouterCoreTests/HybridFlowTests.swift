@@ -16,6 +16,44 @@ import Testing
     #expect(v.reason.hasPrefix("safety rule self-harm"))
   }
 
+  @Test("a safety word the classifier all but rules out is overruled, and the trace and reason say so", arguments: [
+    ("where do we park for the stroke rehab unit? bringing mum for her physio tomorrow", "stroke"),
+    ("My grandfather had a stroke. Are strokes genetic or is it mostly lifestyle stuff?", "stroke"),
+    ("who do i ask about the bill from the ambulance was that you or the hospital", "ambulance"),
+  ])
+  func overruled(_ text: String, _ word: String) throws {
+    let clinic = Fixtures.clinic
+    #expect(clinic.flow.safetyOverruleBelow > 0)
+    // The keyword rules alone send it to staff...
+    #expect(Fixtures.clinicRouter.strategy(named: "rules")?.route(Query(text)).route == "human")
+    // ...the flow does not, and shows why.
+    let v = trace(text)
+    #expect(v.route != "human")
+    let safety = v.trace[0]
+    #expect(safety.outcome == .passed)
+    #expect(safety.detail.contains("\"\(word)\", overruled: the classifier gives human"))
+    #expect(v.trace[2].score.map { $0 < clinic.flow.safetyOverruleBelow } == true)
+    #expect(v.reason.contains("matched \"\(word)\" but was overruled"))
+    // Without the setting the same rule decides.
+    var strict = clinic
+    strict.flow.safetyOverruleBelow = 0
+    let s = try #require(Router(scenario: strict).strategy(named: "hybrid")?.route(Query(text)))
+    #expect(s.route == "human")
+    #expect(s.trace[0].outcome == .fired)
+  }
+
+  @Test("a safety rule on a message the classifier also reads as human is never overruled", arguments: [
+    "I think I am having a stroke right now, my arm is numb and my face feels droopy",
+    "EMERGENCY",
+    "took the whole bottle of my sleeping pills an hour ago",
+  ])
+  func notOverruled(_ text: String) {
+    let v = trace(text)
+    #expect(v.route == "human")
+    #expect(v.trace[0].outcome == .fired)
+    #expect(!v.reason.contains("overruled"))
+  }
+
   @Test("an explicit request for a person fires at the second check")
   func asksForPerson() {
     let v = trace("I want to talk to a real person about my bill")

@@ -50,6 +50,9 @@ import Testing
     let s = try parse(Self.minimal)
     #expect(s.baseline == "big")
     #expect(s.heuristic.tierRoutes == ["cheap", "big", "big"])
+    // A safety rule is never overruled unless the scenario says so.
+    #expect(s.flow.safetyOverruleBelow == 0)
+    #expect(try parse(Self.minimal + "\n[flow]\nsafety_overrule_below = 0.01\n").flow.safetyOverruleBelow == 0.01)
   }
 
   struct BadCase: Sendable, CustomTestStringConvertible {
@@ -66,6 +69,8 @@ import Testing
             error: "my.toml:10: unknown stage 'first' (stages: safety, escalation, routing)"),
     BadCase(append: "\ncolour = \"red\"\n", error: "my.toml:8: unknown key 'colour' in routes[2] (allowed: cost, human, input_per_million, input_tokens, latency_ms, meaning, name, output_per_million, output_tokens)"),
     BadCase(append: "\n[flow]\nconfidence = 1.5\n", error: "my.toml:9: confidence is a probability between 0 and 1"),
+    BadCase(append: "\n[flow]\nsafety_overrule_below = 0.5\n",
+            error: "my.toml:9: safety_overrule_below is a probability from 0 up to (not including) 0.5"),
     BadCase(append: "\n[[rules]]\nname = \"r\"\nstage = \"safety\"\nroute = \"big\"\nphrases = [\"ab*\"]\n",
             error: "my.toml:12: the phrase 'ab*' cannot be matched (it needs a word; a wildcard stem needs 3 letters)"),
   ])

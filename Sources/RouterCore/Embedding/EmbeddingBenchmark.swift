@@ -160,13 +160,3 @@ public enum EmbeddingBenchmark {
     return "\(tenths / 10).\(abs(tenths % 10)) MiB"
   }
 }
-
-/// A fraction as a percentage with one decimal (`0.8125` → `81.3%`).
-struct Percent1: CustomStringConvertible {
-  var value: Double
-  init(_ value: Double) { self.value = value }
-  var description: String {
-    let tenths = Int((value * 1000).rounded())
-    return "\(tenths / 10).\(tenths % 10)%"
-  }
-}

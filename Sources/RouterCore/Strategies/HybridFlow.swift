@@ -4,6 +4,12 @@
 /// "first yes wins"): safety rules, explicit requests for a person, the classifier's warning
 /// for the escalation route, the classifier when confident, and a fallback to the more capable of
 /// the two likeliest routes when it is not. The verdict's trace lists every check.
+///
+/// A scenario may let the classifier overrule a safety rule it all but rules out
+/// (`FlowSettings.safetyOverruleBelow`): keyword rules cannot tell "I'm having a stroke" from
+/// "Dad had a stroke in 2019, where is the rehab unit", and the classifier, trained on thousands
+/// of such messages, can. The trace then shows the match, the classifier's probability and the
+/// bound.
 public struct HybridFlow: RoutingStrategy {
   public let name = "hybrid"
   public static let displayTitle = "Hybrid decision flow"
@@ -31,7 +37,10 @@ public struct HybridFlow: RoutingStrategy {
     self.scenario = ScenarioSummary(ranks: Dictionary(uniqueKeysWithValues: scenario.routes.map { ($0.name, $0.rank) }))
     let flow = scenario.flow
     questions = [
-      "does a safety rule match (self-harm, abuse, emergency, threat)?",
+      flow.safetyOverruleBelow > 0
+        ? "does a safety rule match (self-harm, abuse, emergency, threat) that the classifier does not rule out "
+          + "(under \(Percent1(flow.safetyOverruleBelow)))?"
+        : "does a safety rule match (self-harm, abuse, emergency, threat)?",
       "does the message ask for a person, complain, or raise a legal matter?",
       "does the classifier give \(flow.escalateRoute ?? "") at least \(Percent(flow.escalateThreshold))?",
       "is the classifier at least \(Percent(flow.confidenceThreshold)) sure?",
@@ -53,13 +62,26 @@ public struct HybridFlow: RoutingStrategy {
     }
 
     let hits = rules.hits(query)
+    // The classifier runs first (its checks come later, but every check shows its numbers, and a
+    // safety match it all but rules out is overruled). The embedding's own ranking is only worth
+    // computing when some of it is mixed in.
+    let mix = embedding?.settings.hybridWeight ?? 0
+    let ranking = classifier.rank(query)
+      .blended(with: mix > 0 ? embedding?.rank(query, neighbours: false) : nil, weight: mix)
     // 1. Safety rules.
     let safety = hits.first { $0.rule.stage == .safety }
+    let overruled = safety.map { ranking.probability(of: $0.rule.route) < settings.safetyOverruleBelow } ?? false
     add(TraceStep(
       name: Self.checkNames[0], question: questions[0],
-      outcome: safety != nil ? .fired : .passed, route: safety?.rule.route, score: safety != nil ? 1 : 0,
-      detail: safety.map { "\($0.rule.name): \"\($0.matched)\"" } ?? "no safety phrase"))
-    if let s = safety {
+      outcome: safety != nil && !overruled ? .fired : .passed, route: safety?.rule.route, score: safety != nil ? 1 : 0,
+      detail: safety.map {
+        "\($0.rule.name): \"\($0.matched)\""
+          + (overruled
+            ? ", overruled: the classifier gives \($0.rule.route) \(Percent1(ranking.probability(of: $0.rule.route))) "
+              + "(< \(Percent1(settings.safetyOverruleBelow))), so a topic, past or figure of speech"
+            : "")
+      } ?? "no safety phrase"))
+    if let s = safety, !overruled {
       decided = (s.rule.route, "safety rule \(s.rule.name) matched \"\(s.matched)\"", 1)
     }
     // 2. Escalation rules: explicit requests for a person, legal, complaints.
@@ -71,11 +93,7 @@ public struct HybridFlow: RoutingStrategy {
     if decided == nil, let e = escalation {
       decided = (e.rule.route, "rule \(e.rule.name) matched \"\(e.matched)\"", 1)
     }
-    // 3-5. The classifier (computed even when skipped, so the trace can show its numbers).
-    // The embedding's own ranking is only worth computing when some of it is mixed in.
-    let mix = embedding?.settings.hybridWeight ?? 0
-    let ranking = classifier.rank(query)
-      .blended(with: mix > 0 ? embedding?.rank(query, neighbours: false) : nil, weight: mix)
+    // 3-5. The classifier (shown even when skipped).
     let top = ranking.top
     let runner = ranking.runnerUp
     if let escalateRoute = settings.escalateRoute {
@@ -113,7 +131,11 @@ public struct HybridFlow: RoutingStrategy {
       decided = (fallback, "unsure (\(top.route) \(Percent(top.probability)) vs \(runner.route) \(Percent(runner.probability))); "
         + "falling back to the more capable \(fallback)", top.probability)
     }
-    let d = decided ?? (fallback, "", 0)
+    var d = decided ?? (fallback, "", 0)
+    if overruled, let s = safety {
+      d.reason += "; safety rule \(s.rule.name) matched \"\(s.matched)\" but was overruled (\(s.rule.route) "
+        + "\(Percent1(ranking.probability(of: s.rule.route))))"
+    }
     let firedStep = steps.first { $0.outcome == .fired }
     // A rule's yes is a match, not a probability; the classifier's checks give a confidence.
     let byRule = firedStep?.name == Self.checkNames[0] || firedStep?.name == Self.checkNames[1]
