@@ -111,10 +111,16 @@ public struct FlowSettings: Sendable, Equatable {
   /// (the clinic's `human`); nil when the scenario has no such route.
   public var escalateRoute: String?
   public var escalateThreshold: Double
-  /// A safety rule's match is overruled when the classifier gives the rule's route less than
-  /// this: the words matched, but the message uses them as a topic, a past event or a figure of
-  /// speech ("my dad had a stroke in 2019, can you renew his PT referral"). 0: never overruled.
+  /// In the hybrid flow, a safety rule's match is overruled when the classifier gives the rule's
+  /// route less than this: the words matched, but the message uses them as a topic, a past event
+  /// or a figure of speech ("my dad had a stroke in 2019, can you renew his PT referral").
+  /// 0: never overruled. The keyword safety checks before a model call (`SafetyPrecheck`: LLM
+  /// router, cascade) do not read it.
   public var safetyOverruleBelow: Double
+  /// A match is only overruled in a message with at least this many words besides the matched
+  /// phrase: a short message ("heart attack", "help overdose") has no context to read it by, and
+  /// the classifier, which has mostly seen these words as topics, would misread it.
+  public var overruleContextWords = 6
 
   public init(confidenceThreshold: Double = 0.6, escalateRoute: String? = nil, escalateThreshold: Double = 0.35,
               safetyOverruleBelow: Double = 0) {

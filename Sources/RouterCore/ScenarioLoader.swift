@@ -130,8 +130,13 @@ public enum ScenarioLoader {
         flow.escalateThreshold = t
       }
       if let t = try f.number("safety_overrule_below") {
-        guard (0..<0.5).contains(t) else {
-          throw f.error("safety_overrule_below is a probability from 0 up to (not including) 0.5", at: "safety_overrule_below")
+        // Above the escalation threshold it would overrule matches the classifier itself sends
+        // to staff; and an untrained classifier's even split must not overrule every match.
+        let bound = min(flow.escalateThreshold, 0.25)
+        guard t >= 0, t < bound else {
+          throw f.error(
+            "safety_overrule_below is a small probability, from 0 up to (not including) \(bound)"
+              + (bound == flow.escalateThreshold ? " (escalate_threshold)" : ""), at: "safety_overrule_below")
         }
         flow.safetyOverruleBelow = t
       }

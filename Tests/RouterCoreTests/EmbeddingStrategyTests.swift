@@ -110,6 +110,30 @@ import Testing
     }
   }
 
+  @Test("the references searched are an even, deterministic sample of at most the limit, every route kept")
+  func referenceSample() {
+    let routes = ["fast", "expert", "human"]
+    // 700 / 200 / 100 examples: shares of 50 are 35, 10 and 5.
+    let examples = (0..<1_000).map { i in
+      LabeledExample(text: "message \(i)", route: i < 700 ? routes[0] : i < 900 ? routes[1] : routes[2])
+    }
+    let kept = EmbeddingReferences.sample(examples, limit: 50)
+    #expect(kept.count == 50)
+    #expect(routes.map { r in kept.filter { $0.route == r }.count } == [35, 10, 5])
+    // In the examples' order, and the same whatever that order was.
+    let order = kept.map { examples.firstIndex(of: $0)! }
+    #expect(order == order.sorted())
+    var rng = SystemRandomNumberGenerator()
+    let shuffled = EmbeddingReferences.sample(examples.shuffled(using: &rng), limit: 50)
+    #expect(Set(shuffled.map(\.text)) == Set(kept.map(\.text)))
+    // Shares that do not divide evenly never add up to more than the limit...
+    let uneven = EmbeddingReferences.sample(examples, limit: 7)
+    #expect(uneven.count == 7)
+    // ...but a tiny limit still keeps one of each route; a large one keeps everything.
+    #expect(Set(EmbeddingReferences.sample(examples, limit: 1).map(\.route)) == Set(routes))
+    #expect(EmbeddingReferences.sample(examples, limit: 5_000) == examples)
+  }
+
   @Test("the dense logistic regression is deterministic and learns a separable toy set")
   func denseModel() {
     // Two classes on the first axis of a 3-dimensional space.

@@ -32,7 +32,9 @@ import Testing
     let safety = v.trace[0]
     #expect(safety.outcome == .passed)
     #expect(safety.detail.contains("\"\(word)\", overruled: the classifier gives human"))
-    #expect(v.trace[2].score.map { $0 < clinic.flow.safetyOverruleBelow } == true)
+    let rule = try #require(Fixtures.clinicRouter.strategy(named: "rules")?.route(Query(text)))
+    let flow = try #require(Fixtures.hybrid as? HybridFlow)
+    #expect(flow.classifier.rank(Query(text)).probability(of: try #require(rule.route)) < clinic.flow.safetyOverruleBelow)
     #expect(v.reason.contains("matched \"\(word)\" but was overruled"))
     // Without the setting the same rule decides.
     var strict = clinic
@@ -42,10 +44,11 @@ import Testing
     #expect(s.trace[0].outcome == .fired)
   }
 
-  @Test("a safety rule on a message the classifier also reads as human is never overruled", arguments: [
+  @Test("a real emergency is never overruled, nor a short message with no context to read it by", arguments: [
     "I think I am having a stroke right now, my arm is numb and my face feels droopy",
-    "EMERGENCY",
     "took the whole bottle of my sleeping pills an hour ago",
+    "EMERGENCY", "heart attack", "HEART ATTACK", "heart attack?", "overdose", "overdose!!", "help overdose",
+    "overdose help", "stroke", "suicide", "chest pain", "can't breathe",
   ])
   func notOverruled(_ text: String) {
     let v = trace(text)

@@ -70,7 +70,11 @@ import Testing
     BadCase(append: "\ncolour = \"red\"\n", error: "my.toml:8: unknown key 'colour' in routes[2] (allowed: cost, human, input_per_million, input_tokens, latency_ms, meaning, name, output_per_million, output_tokens)"),
     BadCase(append: "\n[flow]\nconfidence = 1.5\n", error: "my.toml:9: confidence is a probability between 0 and 1"),
     BadCase(append: "\n[flow]\nsafety_overrule_below = 0.5\n",
-            error: "my.toml:9: safety_overrule_below is a probability from 0 up to (not including) 0.5"),
+            error: "my.toml:9: safety_overrule_below is a small probability, from 0 up to (not including) 0.25"),
+    BadCase(append: "\n[flow]\nsafety_overrule_below = -0.01\n",
+            error: "my.toml:9: safety_overrule_below is a small probability, from 0 up to (not including) 0.25"),
+    BadCase(append: "\n[flow]\nescalate_threshold = 0.1\nsafety_overrule_below = 0.2\n",
+            error: "my.toml:10: safety_overrule_below is a small probability, from 0 up to (not including) 0.1 (escalate_threshold)"),
     BadCase(append: "\n[[rules]]\nname = \"r\"\nstage = \"safety\"\nroute = \"big\"\nphrases = [\"ab*\"]\n",
             error: "my.toml:12: the phrase 'ab*' cannot be matched (it needs a word; a wildcard stem needs 3 letters)"),
   ])

@@ -27,7 +27,9 @@ public enum EmbeddingBenchmark {
     let strategy = EmbeddingStrategy(scenario: scenario, encoder: encoder)
     let trainNanos = Stopwatch.now() &- t0
     let t1 = Stopwatch.now()
-    _ = EmbeddingReferences(examples: scenario.train, routes: scenario.routeNames, encoder: encoder)
+    _ = EmbeddingReferences(
+      examples: EmbeddingReferences.sample(scenario.train, limit: strategy.settings.maxReferences),
+      routes: scenario.routeNames, encoder: encoder)
     let referencesNanos = Stopwatch.now() &- t1
     let texts = scenario.dev.map(\.text)
     let queries = texts.map { Query($0) }

@@ -105,19 +105,26 @@ public struct EmbeddingReferences: Sendable {
     return vectors
   }
 
-  /// At most `limit` of `examples`, in their order, so the search stays fast however many
-  /// examples a scenario has: its cost grows with the references. Each route keeps its share of
-  /// `limit` (rounded up, at least one), and within a route the examples whose text hashes lowest
-  /// (`ShadowSampler.bucket`): the choice is a deterministic, even sample of the route, whatever
-  /// the order of the file.
+  /// At most `limit` of `examples` (but one of each route, whatever the limit), in their
+  /// order, so the search stays fast however many examples a scenario has: its cost grows with
+  /// the references. Each route keeps its share of `limit` (largest remainders round up), and
+  /// within a route the examples whose text hashes lowest (`ShadowSampler.bucket`): the choice is
+  /// a deterministic, even sample of the route, whatever the order of the file.
   public static func sample(_ examples: [LabeledExample], limit: Int) -> [LabeledExample] {
     guard examples.count > limit else { return examples }
+    let groups = Dictionary(grouping: examples.indices, by: { examples[$0].route })
+      .sorted { $0.key < $1.key }.map(\.value)
+    // Shares of `limit`, rounded down, then the remainder to the largest fractions.
+    var quotas = groups.map { $0.count * limit / examples.count }
+    let byFraction = groups.indices.sorted {
+      (groups[$0].count * limit % examples.count, $1) > (groups[$1].count * limit % examples.count, $0)
+    }
+    for g in byFraction.prefix(max(0, limit - quotas.reduce(0, +))) { quotas[g] += 1 }
     var kept = Set<Int>()
-    for members in Dictionary(grouping: examples.indices, by: { examples[$0].route }).values {
-      let quota = max(1, (members.count * limit + examples.count - 1) / examples.count)
+    for (members, quota) in zip(groups, quotas) {
       let lowest = members.map { (bucket: ShadowSampler.bucket(examples[$0].text), index: $0) }
         .sorted { ($0.bucket, $0.index) < ($1.bucket, $1.index) }
-        .prefix(quota)
+        .prefix(max(1, quota))
       kept.formUnion(lowest.map(\.index))
     }
     return examples.indices.filter(kept.contains).map { examples[$0] }

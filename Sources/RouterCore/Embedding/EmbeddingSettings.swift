@@ -13,9 +13,9 @@ public struct EmbeddingSettings: Sendable {
   /// Most reference examples the nearest-reference search keeps (an even, deterministic sample
   /// of each route: `EmbeddingReferences.sample`); the classifier still learns from all of them.
   /// The search is most of the strategy's time and grows with the references: on the clinic
-  /// table (`scripts/bench-embedding.sh`), 2,001 references take 7.1 µs of an 11.7 µs message,
-  /// 3,002 take 9.7 µs, and all 7,049 training examples 21.6 µs of 27.2 µs, too slow for the
-  /// strategy's goal of 300 times faster than the full model (scripts/README-embeddings.md).
+  /// table (`scripts/bench-embedding.sh`, 16,616 training examples), 2,000 references take 5.8 µs
+  /// of a 10.2 µs message, and all of them 43 µs of 51 µs, too slow for the strategy's goal of
+  /// 300 times faster than the full model (scripts/README-embeddings.md).
   public var maxReferences = 2_000
   /// How the classifier on the vectors is trained.
   public var training = DenseLogisticModel.Training()

@@ -5,11 +5,11 @@
 /// for the escalation route, the classifier when confident, and a fallback to the more capable of
 /// the two likeliest routes when it is not. The verdict's trace lists every check.
 ///
-/// A scenario may let the classifier overrule a safety rule it all but rules out
-/// (`FlowSettings.safetyOverruleBelow`): keyword rules cannot tell "I'm having a stroke" from
-/// "Dad had a stroke in 2019, where is the rehab unit", and the classifier, trained on thousands
-/// of such messages, can. The trace then shows the match, the classifier's probability and the
-/// bound.
+/// A scenario may let the classifier overrule a safety rule's match that it all but rules out,
+/// in a message long enough to read (`FlowSettings.safetyOverruleBelow`, `overruleContextWords`):
+/// keyword rules cannot tell "I'm having a stroke" from "Dad had a stroke in 2019, where is the
+/// rehab unit", and the classifier, trained on thousands of such messages, can. The trace then
+/// shows the match, the classifier's probability and the bound.
 public struct HybridFlow: RoutingStrategy {
   public let name = "hybrid"
   public static let displayTitle = "Hybrid decision flow"
@@ -39,7 +39,7 @@ public struct HybridFlow: RoutingStrategy {
     questions = [
       flow.safetyOverruleBelow > 0
         ? "does a safety rule match (self-harm, abuse, emergency, threat) that the classifier does not rule out "
-          + "(under \(Percent1(flow.safetyOverruleBelow)))?"
+          + "(under \(Self.small(flow.safetyOverruleBelow)))?"
         : "does a safety rule match (self-harm, abuse, emergency, threat)?",
       "does the message ask for a person, complain, or raise a legal matter?",
       "does the classifier give \(flow.escalateRoute ?? "") at least \(Percent(flow.escalateThreshold))?",
@@ -70,15 +70,19 @@ public struct HybridFlow: RoutingStrategy {
       .blended(with: mix > 0 ? embedding?.rank(query, neighbours: false) : nil, weight: mix)
     // 1. Safety rules.
     let safety = hits.first { $0.rule.stage == .safety }
-    let overruled = safety.map { ranking.probability(of: $0.rule.route) < settings.safetyOverruleBelow } ?? false
+    let safetyProbability = safety.map { ranking.probability(of: $0.rule.route) } ?? 0
+    let overruled = safety.map {
+      safetyProbability < settings.safetyOverruleBelow
+        && query.words.count - Query($0.matched).words.count >= settings.overruleContextWords
+    } ?? false
     add(TraceStep(
       name: Self.checkNames[0], question: questions[0],
       outcome: safety != nil && !overruled ? .fired : .passed, route: safety?.rule.route, score: safety != nil ? 1 : 0,
       detail: safety.map {
         "\($0.rule.name): \"\($0.matched)\""
           + (overruled
-            ? ", overruled: the classifier gives \($0.rule.route) \(Percent1(ranking.probability(of: $0.rule.route))) "
-              + "(< \(Percent1(settings.safetyOverruleBelow))), so a topic, past or figure of speech"
+            ? ", overruled: the classifier gives \($0.rule.route) \(Self.small(safetyProbability)) "
+              + "(< \(Self.small(settings.safetyOverruleBelow))), so a topic, past or figure of speech"
             : "")
       } ?? "no safety phrase"))
     if let s = safety, !overruled {
@@ -134,7 +138,7 @@ public struct HybridFlow: RoutingStrategy {
     var d = decided ?? (fallback, "", 0)
     if overruled, let s = safety {
       d.reason += "; safety rule \(s.rule.name) matched \"\(s.matched)\" but was overruled (\(s.rule.route) "
-        + "\(Percent1(ranking.probability(of: s.rule.route))))"
+        + "\(Self.small(safetyProbability)))"
     }
     let firedStep = steps.first { $0.outcome == .fired }
     // A rule's yes is a match, not a probability; the classifier's checks give a confidence.
@@ -142,5 +146,13 @@ public struct HybridFlow: RoutingStrategy {
     return Verdict(
       strategy: name, route: d.route, score: d.score, scoreKind: byRule ? .match : .confidence, reason: d.reason,
       evidence: [Evidence("decided by", firedStep?.name ?? "")], trace: steps)
+  }
+
+  /// A small probability as a percentage with two decimals ("0.04%"), "<0.01%" below that.
+  static func small(_ p: Double) -> String {
+    let hundredths = Int((p * 10_000).rounded())
+    if hundredths == 0 && p > 0 { return "<0.01%" }
+    let frac = hundredths % 100
+    return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)%"
   }
 }
