@@ -78,12 +78,12 @@ public struct HybridFlow: RoutingStrategy {
     add(TraceStep(
       name: Self.checkNames[0], question: questions[0],
       outcome: safety != nil && !overruled ? .fired : .passed, route: safety?.rule.route, score: safety != nil ? 1 : 0,
+      // Overruled, the numbers come first: a narrow trace row cuts the end.
       detail: safety.map {
-        "\($0.rule.name): \"\($0.matched)\""
-          + (overruled
-            ? ", overruled: the classifier gives \($0.rule.route) \(Self.small(safetyProbability)) "
-              + "(< \(Self.small(settings.safetyOverruleBelow))), so a topic, past or figure of speech"
-            : "")
+        (overruled
+          ? "overruled, \($0.rule.route) \(Self.small(safetyProbability)) < \(Self.small(settings.safetyOverruleBelow)): "
+          : "")
+          + "\($0.rule.name): \"\($0.matched)\""
       } ?? "no safety phrase"))
     if let s = safety, !overruled {
       decided = (s.rule.route, "safety rule \(s.rule.name) matched \"\(s.matched)\"", 1)
