@@ -17,6 +17,9 @@ import Testing
     Case(name: "clinic-120x40-safety", width: 120, height: 40, text: "I want to book Tuesday but honestly I keep thinking about ending my life"),
     Case(name: "clinic-100x30-empty", width: 100, height: 30, text: ""),
     Case(name: "clinic-80x24-wide-characters", width: 80, height: 24, text: "我胸口很痛 🙂 café ñandú"),
+    // A safety word used as a topic: the rules say human, the flow's trace shows the match overruled.
+    Case(name: "clinic-120x40-overruled", width: 120, height: 40,
+         text: "where do we park for the stroke rehab unit? bringing mum for her physio tomorrow"),
   ]
 
   @Test("frames match their text and style snapshots", arguments: cases)
