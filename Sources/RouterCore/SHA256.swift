@@ -1,4 +1,5 @@
-/// SHA-256 (FIPS 180-4), used to log a hash instead of a message's text with `--redact`.
+/// SHA-256 (FIPS 180-4), used to log a hash instead of a message's text with `--redact`, and to
+/// name model cache files.
 public enum SHA256 {
   private static let k: [UInt32] = [
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -13,42 +14,97 @@ public enum SHA256 {
 
   /// The digest of `bytes` as 64 lower-case hex digits.
   public static func hex<C: Collection<UInt8>>(_ bytes: C) -> String {
-    var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-    var message = Array(bytes)
-    let bitLength = UInt64(message.count) &* 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-    var w = [UInt32](repeating: 0, count: 64)
-    for chunk in stride(from: 0, to: message.count, by: 64) {
-      for i in 0..<16 {
-        let b = chunk + i * 4
-        w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
+    var hasher = Hasher()
+    hasher.update(bytes)
+    return hasher.hex()
+  }
+
+  /// SHA-256 fed in pieces, so a long input (a model cache key over every training example) is
+  /// never held whole.
+  public struct Hasher: Sendable {
+    private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+    /// Bytes not yet compressed: fewer than 64.
+    private var pending: [UInt8] = []
+    private var length: UInt64 = 0
+    /// The message schedule, kept so compressing a block allocates nothing.
+    private var w = [UInt32](repeating: 0, count: 64)
+
+    public init() { pending.reserveCapacity(64) }
+
+    public mutating func update<C: Collection<UInt8>>(_ bytes: C) {
+      length &+= UInt64(bytes.count)
+      if bytes.withContiguousStorageIfAvailable({ update(contiguous: $0) }) != nil { return }
+      for b in bytes {
+        pending.append(b)
+        if pending.count == 64 {
+          SHA256.compress(&h, pending, schedule: &w)
+          pending.removeAll(keepingCapacity: true)
+        }
       }
-      for i in 16..<64 {
-        let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-        let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-      for i in 0..<64 {
-        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-        let ch = (e & f) ^ (~e & g)
-        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-        let maj = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ maj
-        hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-      }
-      h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-      h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
     }
-    let digits = Array("0123456789abcdef")
-    var out = ""
-    for word in h {
-      for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+
+    /// `update` on bytes in memory: whole blocks are compressed where they lie.
+    private mutating func update(contiguous bytes: UnsafeBufferPointer<UInt8>) {
+      var i = 0
+      while !pending.isEmpty && i < bytes.count {
+        pending.append(bytes[i])
+        i += 1
+        if pending.count == 64 {
+          SHA256.compress(&h, pending, schedule: &w)
+          pending.removeAll(keepingCapacity: true)
+        }
+      }
+      while bytes.count - i >= 64 {
+        SHA256.compress(&h, UnsafeBufferPointer(rebasing: bytes[i..<(i + 64)]), schedule: &w)
+        i += 64
+      }
+      pending.append(contentsOf: bytes[i...])
     }
-    return out
+
+    /// The digest of everything fed, as 64 lower-case hex digits.
+    public func hex() -> String {
+      var h = h
+      var w = w
+      var tail = pending
+      tail.append(0x80)
+      while tail.count % 64 != 56 { tail.append(0) }
+      let bitLength = length &* 8
+      for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+      for chunk in stride(from: 0, to: tail.count, by: 64) { SHA256.compress(&h, tail[chunk..<(chunk + 64)], schedule: &w) }
+      let digits = Array("0123456789abcdef")
+      var out = ""
+      for word in h {
+        for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+      }
+      return out
+    }
+  }
+
+  /// One 64-byte block into the state `h`.
+  private static func compress<C: RandomAccessCollection<UInt8>>(_ h: inout [UInt32], _ block: C, schedule w: inout [UInt32])
+  where C.Index == Int {
+    let base = block.startIndex
+    for i in 0..<16 {
+      let b = base + i * 4
+      w[i] = UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8 | UInt32(block[b + 3])
+    }
+    for i in 16..<64 {
+      let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+      let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+    }
+    var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+    for i in 0..<64 {
+      let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+      let ch = (e & f) ^ (~e & g)
+      let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+      let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+      let maj = (a & b) ^ (a & c) ^ (b & c)
+      let t2 = s0 &+ maj
+      hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+    }
+    h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
+    h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
   }
 
   @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

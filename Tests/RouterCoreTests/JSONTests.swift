@@ -61,5 +61,25 @@ import Testing
     #expect(SHA256.hex("".utf8) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     #expect(SHA256.hex("abc".utf8) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     #expect(SHA256.hex(String(repeating: "a", count: 1000).utf8).hasPrefix("41edece42d63e8d9bf515a9ba6932e1c"))
+    // Lengths around the padding boundary, and a million bytes.
+    #expect(SHA256.hex([UInt8](repeating: 0x61, count: 55)) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+    #expect(SHA256.hex([UInt8](repeating: 0x61, count: 56)) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+    #expect(SHA256.hex([UInt8](repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+      == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test("fed in pieces of any size, it gives the digest of the whole")
+  func pieces() {
+    let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+    for size in [1, 3, 63, 64, 65, 200] {
+      var hasher = SHA256.Hasher()
+      var i = 0
+      while i < bytes.count {
+        hasher.update(bytes[i..<min(i + size, bytes.count)])
+        i += size
+      }
+      #expect(hasher.hex() == SHA256.hex(bytes))
+    }
   }
 }

@@ -176,8 +176,7 @@ public struct LogisticModel: Sendable {
   /// SHA-256 over everything training reads, as hex.
   static func cacheKey(examples: [LabeledExample], classes: [String], hasher: FeatureHasher,
                        encoder: StaticEmbeddingEncoder?, training: Training, salt: String) -> String {
-    var key = CacheKey("routerlab logistic model 4", salt: salt,
-                       capacity: examples.reduce(4096) { $0 + $1.text.utf8.count + $1.route.utf8.count + 2 })
+    var key = CacheKey("routerlab logistic model 4", salt: salt)
     for c in classes { key.add(c) }
     key.add(hasher.bits)
     key.add(hasher.usesIDF ? "idf" : "uniform")

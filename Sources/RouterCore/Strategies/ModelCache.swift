@@ -108,21 +108,21 @@ public struct ModelCache: Sendable {
 /// The bytes a model-cache key is the SHA-256 of: strings (each ended by a NUL), little-endian
 /// 32-bit numbers, floats by their bits, and labelled examples.
 struct CacheKey {
-  private var bytes: [UInt8] = []
+  /// Fed as the key grows: the examples alone are megabytes, never held as one byte string.
+  private var hasher = SHA256.Hasher()
 
   /// A key for a `kind` of model, named for the build by `salt`.
-  init(_ kind: String, salt: String, capacity: Int = 4096) {
-    bytes.reserveCapacity(capacity)
+  init(_ kind: String, salt: String) {
     add(kind)
     add(salt)
   }
 
   mutating func add(_ s: String) {
-    bytes.append(contentsOf: s.utf8)
-    bytes.append(0)
+    hasher.update(s.utf8)
+    hasher.update(CollectionOfOne(0))
   }
 
-  mutating func add(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+  mutating func add(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { hasher.update($0) } }
   mutating func add(_ v: Int) { add(UInt32(truncatingIfNeeded: v)) }
   mutating func add(_ f: Float) { add(f.bitPattern) }
 
@@ -147,5 +147,5 @@ struct CacheKey {
   }
 
   /// The key: SHA-256 of the bytes, as hex.
-  var hex: String { SHA256.hex(bytes) }
+  var hex: String { hasher.hex() }
 }
