@@ -4,7 +4,7 @@ import RouterCore
 /// A scenario's `Router`, trained on a thread of its own, so the playground can draw its first
 /// frame at once (with the keyword rules and the heuristic, and "training…" rows) and fill in
 /// the trained strategies when they are ready. With the weights in the model cache the build
-/// takes tens of milliseconds; training them takes a few hundred.
+/// takes tens of milliseconds; training them on the clinic's 16,616 examples takes about 4 s.
 final class RouterBuild: @unchecked Sendable {
   let scenario: Scenario
   private let condition = NSCondition()

@@ -94,13 +94,39 @@ import Testing
     #expect(queries.count > 700)
   }
 
+  /// `train` cut or grown to `count` examples: its first `count`, or all of it plus new
+  /// messages made from its own (alternately the first half of one message joined to the second
+  /// half of the next of the same route, and a message with one word left out). Deterministic.
+  static func grownReferences(_ train: [LabeledExample], to count: Int) -> [LabeledExample] {
+    guard count > train.count else { return Array(train.prefix(count)) }
+    var out = train
+    var k = 0
+    while out.count < count {
+      let a = train[(k * 7) % train.count]
+      let words = a.text.split(separator: " ")
+      if k % 2 == 0, let b = train[((k * 7) % train.count + 1)...].first(where: { $0.route == a.route }) {
+        let other = b.text.split(separator: " ")
+        let text = (words.prefix((words.count + 1) / 2) + other.suffix(other.count / 2)).joined(separator: " ")
+        out.append(LabeledExample(text: text, route: a.route))
+      } else if words.count > 2 {
+        var shorter = words
+        shorter.remove(at: (k * 3) % words.count)
+        out.append(LabeledExample(text: shorter.joined(separator: " "), route: a.route))
+      } else {
+        out.append(LabeledExample(text: a.text + " " + a.text, route: a.route))
+      }
+      k += 1
+    }
+    return out
+  }
+
   @Test("a larger training split (1.5 times, spliced and shortened messages), and the first 879")
   func sizes() {
     let encoder = EmbeddingFixtures.encoder
     let scenario = Fixtures.clinic
     let dev = Array(scenario.dev.prefix(150)).map { encoder.encode($0.text) }
     for size in [879, scenario.train.count * 3 / 2] {
-      let examples = EmbeddingBenchmark.grownReferences(scenario.train, to: size)
+      let examples = Self.grownReferences(scenario.train, to: size)
       let refs = EmbeddingReferences(examples: examples, routes: scenario.routeNames, encoder: encoder)
       #expect(refs.count == size)
       Self.compare(refs, dev)

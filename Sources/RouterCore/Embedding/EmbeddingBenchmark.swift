@@ -123,32 +123,6 @@ public enum EmbeddingBenchmark {
     }
   }
 
-  /// `train` cut or grown to `count` examples: its first `count`, or all of it plus new
-  /// messages made from its own (alternately the first half of one message joined to the second
-  /// half of the next of the same route, and a message with one word left out). Deterministic.
-  public static func grownReferences(_ train: [LabeledExample], to count: Int) -> [LabeledExample] {
-    guard count > train.count else { return Array(train.prefix(count)) }
-    var out = train
-    var k = 0
-    while out.count < count {
-      let a = train[(k * 7) % train.count]
-      let words = a.text.split(separator: " ")
-      if k % 2 == 0, let b = train[((k * 7) % train.count + 1)...].first(where: { $0.route == a.route }) {
-        let other = b.text.split(separator: " ")
-        let text = (words.prefix((words.count + 1) / 2) + other.suffix(other.count / 2)).joined(separator: " ")
-        out.append(LabeledExample(text: text, route: a.route))
-      } else if words.count > 2 {
-        var shorter = words
-        shorter.remove(at: (k * 3) % words.count)
-        out.append(LabeledExample(text: shorter.joined(separator: " "), route: a.route))
-      } else {
-        out.append(LabeledExample(text: a.text + " " + a.text, route: a.route))
-      }
-      k += 1
-    }
-    return out
-  }
-
   /// Resident set size from /proc (Linux); nil elsewhere.
   static func residentBytes() -> Int? {
     guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
@@ -160,5 +134,15 @@ public enum EmbeddingBenchmark {
   private static func mib(_ bytes: Int) -> String {
     let tenths = Int((Double(bytes) / 1_048_576 * 10).rounded())
     return "\(tenths / 10).\(abs(tenths % 10)) MiB"
+  }
+}
+
+/// A fraction as a percentage with one decimal (`0.8125` → `81.3%`).
+struct Percent1: CustomStringConvertible {
+  var value: Double
+  init(_ value: Double) { self.value = value }
+  var description: String {
+    let tenths = Int((value * 1000).rounded())
+    return "\(tenths / 10).\(tenths % 10)%"
   }
 }

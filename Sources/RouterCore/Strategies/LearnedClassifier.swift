@@ -65,14 +65,3 @@ public struct Percent: CustomStringConvertible, Sendable {
     return "\(Int((value * 100).rounded()))%"
   }
 }
-
-/// A fraction as a percentage with one decimal (`0.8125` → `81.3%`).
-struct Percent1: CustomStringConvertible {
-  var value: Double
-  init(_ value: Double) { self.value = value }
-  var description: String {
-    guard value.isFinite else { return "–" }
-    let tenths = Int((value * 1000).rounded())
-    return "\(tenths / 10).\(tenths % 10)%"
-  }
-}
